@@ -1,0 +1,3 @@
+from reviser.cli import main
+
+main()

@@ -1,0 +1,9 @@
+"""`reviser check` (being written)."""
+
+import click
+
+
+@click.command()
+def check() -> None:
+    """Not written yet."""
+    raise click.ClickException("not written yet")
