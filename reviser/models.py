@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["present", "weak", "missing"]
@@ -56,3 +56,134 @@ class FileReport(Strict):
 class CheckReport(Strict):
     version: Literal[1] = 1
     files: list[FileReport] = []
+
+
+# --- draft: what the model returns (validated, extra keys refused) ---------------------------------
+
+FactKind = Literal["mistake", "challenge", "accomplishment", "skill", "plan", "motivation", "other"]
+
+
+# Length limits keep outputs short and stop a small model from rambling until the token limit;
+# with a grammar-constrained backend they become part of the grammar.
+class ExtractedFact(Strict):
+    """The model classifies note lines; the fact's text is then the line itself, so it cannot drift."""
+
+    line: int = Field(ge=1)  # the 1-based note line
+    kind: FactKind
+
+
+class ExtractedFacts(Strict):
+    """The model's reading of the notes. Contact details, references and attachments are not asked for:
+    they are parsed from the notes in code, so the model cannot alter them."""
+
+    candidate_name: str | None = Field(default=None, max_length=80)
+    company: str | None = Field(default=None, max_length=80)
+    role: str | None = Field(default=None, max_length=80)
+    interviewers: list[str] = Field(default=[], max_length=4)
+    facts: list[ExtractedFact] = Field(default=[], max_length=40)
+
+
+class AnswerOut(Strict):
+    answer: str = Field(max_length=900)  # the improved answer, in the first person, 2-4 sentences
+    fact_ids: list[str] = Field(default=[], max_length=6)  # ids of the facts it used, e.g. ["F3", "F7"]
+
+
+class LetterParts(Strict):
+    """The prose parts of the letter that the model writes; everything else is rendered from facts."""
+
+    subject: str = Field(max_length=120)
+    apology: str = Field(max_length=500)
+    challenges: str = Field(max_length=600)
+    skills: str = Field(max_length=600)
+    plan: str = Field(max_length=700)
+    ask: str = Field(max_length=400)
+
+
+# --- draft: what reviser builds and reports --------------------------------------------------------
+
+
+class Fact(Strict):
+    id: str  # "F1", "F2", ...
+    kind: FactKind
+    text: str
+    line: int
+    source: Literal["model", "notes"]  # extracted by the model, or parsed from the notes in code
+
+
+class Reference(Strict):
+    name: str
+    detail: str | None = None  # relationship / title as written in the notes
+    email: str | None = None
+    phone: str | None = None
+    line: int
+
+
+class Attachment(Strict):
+    file_name: str
+    description: str | None = None
+    line: int
+
+
+class Facts(Strict):
+    candidate_name: str | None = None
+    candidate_email: str | None = None
+    company: str | None = None
+    role: str | None = None
+    interviewers: list[str] = []
+    facts: list[Fact] = []
+    references: list[Reference] = []
+    attachments: list[Attachment] = []
+    ignored_lines: list[int] = []  # note lines that read as instructions to the model; never used
+
+
+class Answer(Strict):
+    question: str
+    question_line: int
+    text: str
+    fact_ids: list[str] = []
+    note_lines: list[int] = []
+    rebuilt: bool = False  # True when the model's answer failed the gates and was rebuilt from the facts
+
+
+class LetterDraft(Strict):
+    subject: str
+    greeting: str
+    apology: str
+    challenges: str
+    answers: list[Answer]
+    skills: str
+    attachments: list[Attachment]
+    references: list[Reference]
+    plan: str
+    ask: str
+    closing: str
+    signature: list[str]
+
+
+class GroundingIssue(Strict):
+    field: str  # "apology", "answers[2]", ...
+    kind: str  # "email" | "phone" | "url" | "number" | "date" | "name" | "file"
+    value: str
+    action: str  # "repaired" | "dropped sentence" | "rebuilt from facts" | "open"
+
+
+class DraftReport(Strict):
+    version: Literal[1] = 1
+    backend: dict[str, str]
+    passed: bool
+    elements: dict[str, Status]
+    placeholders: list[str] = []
+    to_add: list[str] = []  # what the user should add to the notes
+    repairs: list[str] = []
+    grounding: list[GroundingIssue] = []
+    unanswered: list[str] = []
+    warnings: list[str] = []
+    answers: list[Answer] = []
+    facts: Facts | None = None
+    calls: int = 0
+    reasks: int = 0
+    retries: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    tokens_approximate: bool = False
+    seconds: float = 0.0

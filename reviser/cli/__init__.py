@@ -14,6 +14,18 @@ from reviser import __version__
 from reviser.errors import ReviserError
 
 
+class InputFailure(click.ClickException):
+    exit_code = 2
+
+
+class ModelFailure(click.ClickException):
+    exit_code = 3
+
+
+# Click prints each as `Error: message` on stderr and exits with the class's code.
+FAILURES: dict[int, type[click.ClickException]] = {2: InputFailure, 3: ModelFailure}
+
+
 class ReviserGroup(click.Group):
     """Turns typed core errors into one line on stderr and a documented exit code.
 
@@ -27,9 +39,7 @@ class ReviserGroup(click.Group):
             if os.environ.get("REVISER_DEBUG") == "1":
                 raise
             # One line on stderr, never a usage dump: the message itself says what to fix.
-            fail = click.ClickException(str(exc))
-            fail.exit_code = exc.exit_code
-            raise fail from None
+            raise FAILURES.get(exc.exit_code, click.ClickException)(str(exc)) from None
 
 
 @click.group(cls=ReviserGroup, context_settings={"help_option_names": ["-h", "--help"]})

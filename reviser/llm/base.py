@@ -18,6 +18,7 @@ class Completion:
     prompt_tokens: int
     completion_tokens: int
     finish_reason: str  # "stop" | "length" | ...
+    retries: int = 0  # transient failures (429, 5xx, timeouts) retried inside this call
 
 
 @dataclass

@@ -1,0 +1,417 @@
+"""The draft pipeline: extract → answer → compose → gate (rubric, grounding, coverage) → repair.
+
+Usable without the CLI: `run_draft(notes, questions, backend)` returns a `DraftResult` of pydantic models.
+The model writes prose only; structure, references, contact details and attachments come from code, and
+the gate below decides, in code, whether the prose may stay.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from reviser import fallback
+from reviser.errors import InputError, ModelError
+from reviser.facts import build_facts, content_words, relevant_facts
+from reviser.grounding import Claim, Sources, drop_ungrounded_sentences, ungrounded
+from reviser.inputs import Question
+from reviser.llm.base import Backend, Message, Usage
+from reviser.models import (
+    Answer,
+    AnswerOut,
+    DraftReport,
+    ExtractedFacts,
+    Fact,
+    Facts,
+    FileReport,
+    GroundingIssue,
+    LetterDraft,
+    LetterParts,
+)
+from reviser.notes import NoteLine, injection_lines, note_lines
+from reviser.render import render_letter, render_prompt
+from reviser.rubric import Rubric, check_text, load_rubric
+
+PROSE_FIELDS = ("subject", "apology", "challenges", "skills", "plan", "ask")
+# The rubric element each prose field carries; references are rendered from facts, never written by the model.
+ELEMENT_FIELD = {"apology": "apology", "challenges": "challenges", "skills": "skills", "examples": "skills",
+                 "plan": "plan", "ask": "ask"}  # fmt: skip
+PLACEHOLDER = re.compile(r"\[ADD [^\]]+\]")
+MIN_ANSWER_WORDS = 12
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DraftOptions:
+    max_repairs: int = 2
+    max_reasks: int = 2
+    max_input_tokens: int = 6000
+    concurrency: int = 4
+    rubric: Rubric | None = None
+
+
+@dataclass
+class DraftResult:
+    draft: LetterDraft
+    report: DraftReport
+    check: FileReport
+
+
+class DraftInterrupted(ModelError):
+    """The model failed mid-way; `partial` holds everything done so far, for the CLI to save."""
+
+    def __init__(self, message: str, partial: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.partial = partial
+
+
+@dataclass
+class _Run:
+    """State of one draft: inputs, the backend and what has been recorded for the report."""
+
+    notes: str
+    questions: list[Question]
+    backend: Backend
+    options: DraftOptions
+    progress: Progress
+    lines: list[NoteLine] = field(default_factory=list)
+    ignored: list[int] = field(default_factory=list)
+    sources: Sources = field(default_factory=Sources)
+    usage: Usage = field(default_factory=Usage)
+    approximate: bool = False
+    repairs: list[str] = field(default_factory=list)
+    grounding: list[GroundingIssue] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def call(self, label: str, messages: list[Message], output: type[BaseModel], max_tokens: int) -> Any:
+        from reviser.llm.structured import call_structured
+
+        count = self.backend.count_tokens(messages)
+        self.approximate = self.approximate or count.approximate
+        if count.tokens > self.options.max_input_tokens:
+            over = count.tokens - self.options.max_input_tokens
+            raise InputError(
+                f"the {label} prompt needs {count.tokens} tokens, {over} over --max-input-tokens "
+                f"{self.options.max_input_tokens}; shorten the notes or raise the limit"
+            )
+        self.progress(label)
+        return call_structured(
+            self.backend, messages, output, max_tokens=max_tokens, usage=self.usage, label=label,
+            max_reasks=self.options.max_reasks,
+        )  # fmt: skip
+
+
+def _messages(template: str, **context: Any) -> list[Message]:
+    # The static system prompt comes first so that providers can cache it across calls.
+    return [
+        {"role": "system", "content": render_prompt("system.j2")},
+        {"role": "user", "content": render_prompt(template, **context)},
+    ]
+
+
+def _issue(field_name: str, claim: Claim, action: str) -> GroundingIssue:
+    return GroundingIssue(field=field_name, kind=claim.kind, value=claim.value, action=action)
+
+
+def _describe(claim: Claim) -> str:
+    return f"'{claim.value}' ({claim.kind}) is not in the notes or questions; remove it"
+
+
+# --- stages ---------------------------------------------------------------------------------------
+
+
+def extract(run: _Run) -> Facts:
+    extracted = run.call("extract facts", _messages("extract.j2", lines=run.lines), ExtractedFacts, 700)
+    facts, warnings = build_facts(run.lines, extracted, run.sources, run.ignored)
+    run.warnings.extend(warnings)
+    return facts
+
+
+def _answer_failures(out: AnswerOut, given: list[Fact], sources: Sources) -> tuple[list[str], list[Claim]]:
+    failures = []
+    ids = {f.id for f in given}
+    if len(out.answer.split()) < MIN_ANSWER_WORDS:
+        failures.append(f"the answer is too short: write at least {MIN_ANSWER_WORDS} words")
+    used = [i for i in out.fact_ids if i in ids]
+    if not used:
+        failures.append("fact_ids must list the ids of the facts you used, e.g. " + ", ".join(sorted(ids)[:2]))
+    elif not any(content_words(out.answer) & content_words(f.text) for f in given if f.id in used):
+        failures.append("the answer must use a concrete example from the facts it lists")
+    bad = ungrounded(out.answer, sources)
+    failures.extend(dict.fromkeys(_describe(c) for c in bad))  # once per value, in order
+    return failures, bad
+
+
+FACT_ID_IN_TEXT = re.compile(r"\s*[(\[]?\bF\d+\b[)\]]?")
+
+
+def _clean(out: AnswerOut) -> AnswerOut:
+    """Fact ids belong in fact_ids; models sometimes cite them inline as well."""
+    return out.model_copy(update={"answer": FACT_ID_IN_TEXT.sub("", out.answer).strip()})
+
+
+def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answer:
+    given = relevant_facts(question.text, facts.facts)
+    label = f"answer {index + 1}/{len(run.questions)}"
+    messages = _messages("answer.j2", question=question.text, facts=given)
+    out: AnswerOut = _clean(run.call(label, messages, AnswerOut, 300))
+    failures, bad = _answer_failures(out, given, run.sources)
+    for round_number in range(run.options.max_repairs):
+        if not failures:
+            break
+        run.repairs.append(f"{label}: " + "; ".join(failures))
+        repair = render_prompt("repair.j2", failures=failures, current={"answer": out.answer})
+        retry = [*messages, {"role": "assistant", "content": out.model_dump_json()}, {"role": "user", "content": repair}]
+        out = _clean(run.call(f"{label} repair {round_number + 1}", retry, AnswerOut, 300))
+        failures, bad = _answer_failures(out, given, run.sources)
+    field_name = f"answers[{index + 1}]"
+    text, rebuilt = out.answer.strip(), False
+    if bad:
+        text, dropped = drop_ungrounded_sentences(text, run.sources)
+        run.grounding.extend(_issue(field_name, c, "dropped sentence") for c in dropped)
+        failures, _ = _answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
+    if failures:
+        text, rebuilt = fallback.answer(given), True
+        run.repairs.append(f"{label}: rebuilt from the notes after {run.options.max_repairs} repair rounds")
+    used = [f for f in given if f.id in out.fact_ids] if not rebuilt else [f for f in given if f.text in text]
+    return Answer(
+        question=question.text,
+        question_line=question.line,
+        text=text,
+        fact_ids=[f.id for f in used],
+        note_lines=sorted({f.line for f in used}),
+        rebuilt=rebuilt,
+    )
+
+
+def answer_all(run: _Run, facts: Facts) -> list[Answer]:
+    workers = max(1, min(run.options.concurrency, run.backend.max_concurrency, len(run.questions) or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
+        return [f.result() for f in futures]
+
+
+def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
+    messages = _messages("compose.j2", facts=facts.facts, role=facts.role)
+    return messages, run.call("compose letter", messages, LetterParts, 700)
+
+
+def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterDraft:
+    name = facts.interviewers[0].split()[0] if facts.interviewers else None
+    return LetterDraft(
+        subject=parts.subject.strip(),
+        greeting=f"Dear {name}," if name else "Dear Hiring Manager,",
+        apology=parts.apology.strip(),
+        challenges=parts.challenges.strip(),
+        answers=answers,
+        skills=parts.skills.strip(),
+        attachments=facts.attachments,
+        references=facts.references[:2],
+        plan=parts.plan.strip(),
+        ask=parts.ask.strip(),
+        closing="Best regards",
+        signature=[facts.candidate_name or "[ADD YOUR NAME]", *([facts.candidate_email] if facts.candidate_email else [])],
+    )
+
+
+@dataclass
+class Gate:
+    check: FileReport
+    failures: dict[str, list[str]]  # prose field → what is wrong with it
+    ungrounded: dict[str, list[Claim]]
+    rubric_failed: set[str]
+
+
+def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
+    """Check the rendered letter with the `reviser check` engine, and every prose field for grounding."""
+    text = render_letter(draft, "text")
+    report = check_text(text, rubric, path="draft", questions=[q.text for q in run.questions])
+    failures: dict[str, list[str]] = {}
+    bad: dict[str, list[Claim]] = {}
+    rubric_failed: set[str] = set()
+    for name in PROSE_FIELDS:
+        claims = ungrounded(getattr(draft, name), run.sources)
+        if claims:
+            bad[name] = claims
+            failures.setdefault(name, []).extend(dict.fromkeys(_describe(c) for c in claims))
+    for element in report.elements:
+        target = ELEMENT_FIELD.get(element.id)
+        if target and element.status != "present" and element.severity != "info":
+            failures.setdefault(target, []).append(f"{element.title}: {element.message}")
+            rubric_failed.add(target)
+    return Gate(report, failures, bad, rubric_failed)
+
+
+def repair_parts(run: _Run, compose_messages: list[Message], parts: LetterParts, failing: dict[str, list[str]]) -> LetterParts:
+    """Re-ask only the failing fields, with the exact failures."""
+    names = [n for n in PROSE_FIELDS if n in failing]
+    subset: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        "LetterRepair", __config__=ConfigDict(extra="forbid"), **{n: (str, ...) for n in names}
+    )
+    failures = [f"{n}: {msg}" for n in names for msg in failing[n]]
+    repair = render_prompt("repair.j2", failures=failures, current={n: getattr(parts, n) for n in names})
+    messages = [*compose_messages, {"role": "assistant", "content": parts.model_dump_json()},
+                {"role": "user", "content": repair}]  # fmt: skip
+    fixed = run.call("repair letter", messages, subset, 500)
+    return parts.model_copy(update=fixed.model_dump())
+
+
+def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterParts:
+    """After the last repair round: drop sentences with ungrounded facts, rebuild what still fails from facts."""
+    updates: dict[str, str] = {}
+    for name, problems in result.failures.items():
+        text = getattr(parts, name)
+        if name in result.ungrounded:
+            text, dropped = drop_ungrounded_sentences(text, run.sources)
+            still_bad = bool(ungrounded(text, run.sources))
+            rubric_failed = name in result.rubric_failed
+            action = "rebuilt from facts" if (not text or rubric_failed or still_bad) else "dropped sentence"
+            run.grounding.extend(_issue(name, c, action) for c in dropped)
+            if action == "dropped sentence":
+                updates[name] = text
+                continue
+        updates[name] = fallback.rebuild(name, facts)
+        run.repairs.append(f"{name}: rebuilt from the notes ({'; '.join(problems)})")
+    return parts.model_copy(update=updates)
+
+
+# --- the whole pipeline ---------------------------------------------------------------------------
+
+
+def prepare(notes: str, questions: list[Question]) -> tuple[list[NoteLine], list[int], Sources]:
+    """Note lines the model may see, the ignored (instruction-like) lines, and the grounding sources."""
+    if not questions:
+        raise InputError("no interview questions found; list them one per line, numbered or ending with '?'")
+    ignored = injection_lines(notes)
+    lines = [line for line in note_lines(notes) if line.number not in ignored]
+    if not lines:
+        raise InputError("the notes hold nothing to draft from")
+    kept_notes = "\n".join(line for n, line in enumerate(notes.splitlines(), 1) if n not in ignored)
+    return lines, ignored, Sources(kept_notes, *(q.text for q in questions))
+
+
+def run_draft(
+    notes: str,
+    questions: list[Question],
+    backend: Backend,
+    options: DraftOptions | None = None,
+    progress: Progress | None = None,
+) -> DraftResult:
+    options = options or DraftOptions()
+    rubric = options.rubric or load_rubric(None)
+    lines, ignored, sources = prepare(notes, questions)
+    run = _Run(notes, questions, backend, options, progress or (lambda _: None), lines, ignored, sources)
+    if ignored:
+        run.warnings.append(
+            "ignored note line(s) " + ", ".join(map(str, ignored)) + ": they read as instructions to the model"
+        )
+    started = time.monotonic()
+    stage, facts, answers, parts = "extract", None, None, None
+    try:
+        facts = extract(run)
+        stage = "answer"
+        answers = answer_all(run, facts)
+        stage = "compose"
+        compose_messages, parts = compose(run, facts)
+        stage = "repair"
+        result = gate(run, assemble(facts, parts, answers), rubric)
+        for round_number in range(options.max_repairs):
+            if not result.failures:
+                break
+            run.repairs.append(f"round {round_number + 1}: " + "; ".join(f"{k}: {v[0]}" for k, v in result.failures.items()))
+            parts = repair_parts(run, compose_messages, parts, result.failures)
+            result = gate(run, assemble(facts, parts, answers), rubric)
+    except ModelError as exc:
+        partial = {
+            "stage": stage,
+            "error": str(exc),
+            "notes": notes,
+            "questions": [q.text for q in questions],
+            "facts": facts.model_dump() if facts else None,
+            "answers": [a.model_dump() for a in answers] if answers else None,
+            "letter_parts": parts.model_dump() if parts else None,
+        }
+        raise DraftInterrupted(f"{exc} (during {stage})", partial) from exc
+    if result.failures:
+        parts = settle(run, facts, parts, result)
+        result = gate(run, assemble(facts, parts, answers), rubric)
+    draft = assemble(facts, parts, answers)
+    return DraftResult(draft, _report(run, facts, draft, result, time.monotonic() - started), result.check)
+
+
+def _report(run: _Run, facts: Facts, draft: LetterDraft, result: Gate, seconds: float) -> DraftReport:
+    from reviser.llm.select import describe
+
+    text = render_letter(draft, "text")
+    placeholders = sorted(set(PLACEHOLDER.findall(text)))
+    to_add = [fallback.TO_ADD[p] for p in placeholders if p in fallback.TO_ADD]
+    if any(p.startswith("[ADD REFERENCE") or p.startswith("[ADD CONTACT") for p in placeholders):
+        to_add.append("two references with a name and an e-mail or phone each (a 'References' section)")
+    if "[ADD YOUR NAME]" in placeholders:
+        to_add.append("your name and e-mail on a line such as 'Me: Your Name, you@example.com'")
+    unanswered = [f.message for f in result.check.findings if f.rule == "unanswered-question"]
+    open_claims = [GroundingIssue(field=k, kind=c.kind, value=c.value, action="open")
+                   for k, cs in result.ungrounded.items() for c in cs]  # fmt: skip
+    usage = run.usage
+    return DraftReport(
+        backend={k: str(v) for k, v in describe(run.backend).items()},
+        passed=result.check.passed and not placeholders and not open_claims and not unanswered,
+        elements={e.id: e.status for e in result.check.elements},
+        placeholders=placeholders,
+        to_add=to_add,
+        repairs=run.repairs,
+        grounding=[*run.grounding, *open_claims],
+        unanswered=unanswered,
+        warnings=run.warnings,
+        answers=draft.answers,
+        facts=facts,
+        calls=usage.calls,
+        reasks=usage.reasks,
+        retries=usage.retries,
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        tokens_approximate=run.approximate,
+        seconds=round(seconds, 2),
+    )
+
+
+# --- dry run --------------------------------------------------------------------------------------
+
+
+@dataclass
+class PlannedCall:
+    label: str
+    messages: list[Message]
+    tokens: int
+    approximate: bool
+
+
+def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[PlannedCall]:
+    """Every prompt a draft would send first, with token counts; nothing is called.
+
+    Answer and compose prompts are shown with the facts parsed from the notes in code; in a real run the
+    model's extraction refines them, so those counts are close but not exact."""
+    lines, ignored, sources = prepare(notes, questions)
+    facts, _ = build_facts(lines, None, sources, ignored)
+    calls = [("extract facts", _messages("extract.j2", lines=lines))]
+    for i, q in enumerate(questions):
+        calls.append((f"answer {i + 1}/{len(questions)}", _messages("answer.j2", question=q.text,
+                                                                    facts=relevant_facts(q.text, facts.facts))))
+    calls.append(("compose letter", _messages("compose.j2", facts=facts.facts, role=facts.role)))
+    planned = []
+    for label, messages in calls:
+        count = backend.count_tokens(messages)
+        planned.append(PlannedCall(label, messages, count.tokens, count.approximate))
+    return planned
+
+
+def partial_json(partial: dict[str, Any]) -> str:
+    return json.dumps(partial, indent=2, ensure_ascii=False)

@@ -1,0 +1,114 @@
+"""Letter parts rebuilt from the facts themselves, used when the model's text still fails after repairs.
+
+Every sentence here is the user's own note line (with pronouns turned toward the reader) inside fixed wording,
+so it is grounded by construction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviser.models import Fact, Facts
+
+ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60]"
+ADD_CHALLENGES = "[ADD CHALLENGES: the problems or goals the employer told you about]"
+ADD_SKILLS = "[ADD SKILLS: the specific skills you bring]"
+ADD_EXAMPLE = "[ADD EXAMPLE: one accomplishment with a number or an outcome]"
+
+TO_ADD = {
+    ADD_PLAN: "plan ideas for your first 30 and 60 days (a 'Plan ideas' section in the notes)",
+    ADD_CHALLENGES: "what the employer is struggling with (a 'What they are struggling with' section)",
+    ADD_SKILLS: "the skills you bring (a 'Skills:' line)",
+    ADD_EXAMPLE: "a real accomplishment with a number or an outcome (an 'Accomplishments' section)",
+}
+
+_SUBJECTLESS = re.compile(r"^(?!(?:i|i'm|i’m|my|we|our|the|a|an|at|in|on|for|as|they|their)\b)[a-z]")
+_TOWARD_READER = [(r"\bthey're\b", "you're"), (r"\bthey are\b", "you are"), (r"\bthey\b", "you"),
+                  (r"\btheir\b", "your"), (r"\bthem\b", "you"), (r"\bthemselves\b", "yourselves")]  # fmt: skip
+
+
+def _of_kind(facts: Facts, kind: str) -> list[Fact]:
+    return [f for f in facts.facts if f.kind == kind]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".;,")
+    return text[:1].upper() + text[1:] + "."
+
+
+def as_mine(text: str) -> str:
+    """'froze on the SQL question' → 'I froze on the SQL question.'"""
+    text = text.strip()
+    return _sentence(("I " + text) if _SUBJECTLESS.match(text) else text)
+
+
+def as_yours(text: str) -> str:
+    """'their reporting is manual' → 'your reporting is manual'."""
+    text = text.strip().rstrip(".;,")
+    for pattern, replacement in _TOWARD_READER:
+        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+    return text
+
+
+def _label_value(text: str) -> str:
+    """'Skills: SQL, dbt' → 'SQL, dbt'."""
+    head, sep, rest = text.partition(":")
+    return rest.strip() if sep and len(head.split()) <= 3 else text
+
+
+def subject(facts: Facts) -> str:
+    return f"Following up on our interview for the {facts.role} role" if facts.role else "Following up on our interview"
+
+
+def apology(facts: Facts) -> str:
+    mistakes = _of_kind(facts, "mistake")[:2]
+    text = "I'm sorry that I did not do myself justice in our interview."
+    if mistakes:
+        text += " " + " ".join(as_mine(f.text) for f in mistakes)
+    return text
+
+
+def challenges(facts: Facts) -> str:
+    items = _of_kind(facts, "challenge")[:3]
+    if not items:
+        return ADD_CHALLENGES
+    return "You mentioned that " + "; that ".join(as_yours(f.text) for f in items) + "."
+
+
+def skills(facts: Facts) -> str:
+    skill = [_label_value(f.text) for f in _of_kind(facts, "skill")[:2]]
+    wins = _of_kind(facts, "accomplishment")[:2]
+    text = f"The skills I bring to your team: {'; '.join(skill)}." if skill else ADD_SKILLS
+    if wins:
+        text += " For example: " + " ".join(as_mine(f.text) for f in wins)
+    else:
+        text += " " + ADD_EXAMPLE
+    return text
+
+
+def plan(facts: Facts) -> str:
+    steps = _of_kind(facts, "plan")[:4]
+    if not steps:
+        return ADD_PLAN
+    return "My plan for the first 60 days:\n" + "\n".join(f"- {_sentence(f.text)}" for f in steps)
+
+
+def ask() -> str:
+    return (
+        "Would you be open to another conversation, or a short call, so that I can show you how I would "
+        "approach this work? I would welcome the chance to meet again."
+    )
+
+
+def answer(question_facts: list[Fact]) -> str:
+    wins = [f for f in question_facts if f.kind == "accomplishment"] or question_facts
+    if not wins:
+        return ADD_EXAMPLE
+    return "A better answer: " + " ".join(as_mine(f.text) for f in wins[:2])
+
+
+BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}
+
+
+def rebuild(field: str, facts: Facts) -> str:
+    return ask() if field == "ask" else BUILDERS[field](facts)

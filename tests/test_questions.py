@@ -1,0 +1,239 @@
+"""extract_questions: the exact questions found in each fixture format, and the edge cases around them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviser.errors import InputError
+from reviser.inputs import Question, extract_questions
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "questions"
+
+EXPECTED: dict[str, list[Question]] = {
+    "numbered.txt": [
+        Question("Why do you want to leave your current role after only eight months?", 3),
+        Question("Walk me through how you would design a rate limiter for our public API", 5),
+        Question("Tell me about a time you disagreed with a tech lead.", 7),
+        Question("Salary expectations", 9),
+        Question("How do you decide what to test first?", 11),
+        Question("Describe an incident you owned end to end. What would you do differently?", 14),
+    ],
+    "qa.txt": [
+        Question("Can you write a query that ranks each region's deliveries by delay?", 3),
+        Question("How would you make sure the business trusts the numbers in a dashboard?", 7),
+        Question("Tell me about a time you automated a manual report", 13),
+        Question("Why Northwind?", 16),
+    ],
+    "transcript.txt": [
+        Question("Tell me about yourself and what drew you to robotics.", 5, "Dana Reyes"),
+        Question(
+            "Our fleet sends about two million telemetry events a minute. "
+            "How would you partition that in Kafka?",
+            9,
+            "Lee Chen",
+        ),
+        Question("Walk me through the worst outage you owned", 12, "Dana Reyes"),
+        Question("Why do you want to leave payments?", 15, "Lee Chen"),
+    ],
+    "recollection.txt": [
+        Question("Why are you leaving teaching for instructional design?", 4),
+        Question("Describe a time a learner pushed back on your feedback.", 8),
+        Question("How did you measure whether the course worked?", 9),
+        Question("What would you change about our onboarding module?", 12),
+    ],
+    "notes.md": [
+        Question("Tell me about yourself", 5),
+        Question("Why Harbor Health?", 6),
+        Question("How would you handle a nurse who keeps missing handover?", 11, "Gloria"),
+        Question("Give me an example of a change you led on a ward.", 16, "Gloria"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture(name: str) -> None:
+    assert extract_questions((FIXTURES / name).read_text(encoding="utf-8")) == EXPECTED[name]
+
+
+def test_every_fixture_has_a_table_entry() -> None:
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(EXPECTED)
+
+
+def test_transcript_with_candidate_named_flips_the_roles() -> None:
+    # Naming Dana the candidate makes Sam and Lee the interviewers: Sam's questions count, Dana's do not.
+    found = extract_questions((FIXTURES / "transcript.txt").read_text(encoding="utf-8"), candidate="dana")
+    assert found == [
+        EXPECTED["transcript.txt"][1],
+        Question(
+            "At Ledgerly we lost the ledger writer for forty minutes. Why did that happen?", 13, "Sam Patel"
+        ),
+        EXPECTED["transcript.txt"][3],
+        Question("What does on-call look like for the platform team?", 18, "Sam Patel"),
+    ]
+
+
+def test_candidate_given_by_full_name_matches_first_name_label() -> None:
+    text = "Dana: Why payments?\nSam: Because ledgers are fun. Why not?\nDana: Design a URL shortener.\n"
+    assert extract_questions(text, candidate="Sam Patel") == [
+        Question("Why payments?", 1, "Dana"),
+        Question("Design a URL shortener.", 3, "Dana"),
+    ]
+
+
+def test_unknown_candidate_is_an_input_error_naming_the_speakers() -> None:
+    text = (FIXTURES / "transcript.txt").read_text(encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        extract_questions(text, candidate="Bob")
+    assert str(caught.value) == (
+        "candidate 'Bob' is not a speaker in this transcript (speakers: Dana Reyes, Sam Patel, Lee Chen)"
+    )
+
+
+def test_candidate_is_ignored_without_speaker_labels() -> None:
+    assert extract_questions("1. Why Rust?\n", candidate="Sam") == [Question("Why Rust?", 1)]
+
+
+CASES: list[tuple[str, str, list[Question]]] = [
+    ("empty", "  \n\n", []),
+    ("prose without questions", "The interview went badly.\nI froze on SQL.\n", []),
+    (
+        "interviewer and me labels",
+        "Interviewer: Thanks for coming in. How are you?\n"
+        "Me: Good, thanks.\n"
+        "Interviewer: What's your biggest weakness\n"
+        "Me: Perfectionism, which was weak. Why did I say that?\n"
+        "Interviewer: Any questions for us?\n",
+        [Question("What's your biggest weakness", 3, "Interviewer")],
+    ),
+    (
+        "I label is the candidate",
+        "I: Hi!\nDana: Why payments?\nI: Because I like ledgers. What about you?\n"
+        "Dana: Design a URL shortener.\n",
+        [Question("Why payments?", 2, "Dana"), Question("Design a URL shortener.", 4, "Dana")],
+    ),
+    (
+        "candidate in brackets",
+        "Sam (candidate): Can I ask about the team?\nDana (CTO): Sure. First, why robotics?\n",
+        [Question("Why robotics?", 2, "Dana")],
+    ),
+    (
+        "candidate found as the speaker who mostly answers",
+        "Dana: How do you test data pipelines?\n"
+        "Sam: Contract tests on every source, plus row counts in CI.\n"
+        "Dana: And when a test fails at 3am?\n"
+        "Sam: The on-call gets paged with the failing contract.\n",
+        [
+            Question("How do you test data pipelines?", 1, "Dana"),
+            Question("And when a test fails at 3am?", 3, "Dana"),
+        ],
+    ),
+    (
+        "numbered speakers",
+        "Interviewer 1: Walk us through your portfolio.\n"
+        "Interviewer 2: Which project are you proudest of?\n"
+        "Candidate: The clinic app.\n",
+        [
+            Question("Walk us through your portfolio.", 1, "Interviewer 1"),
+            Question("Which project are you proudest of?", 2, "Interviewer 2"),
+        ],
+    ),
+    (
+        "speaker and timestamp on their own line",
+        "Dana Reyes  0:03\nSo tell me about yourself.\n\nSam Patel  0:10\nI work on payments.\n\n"
+        "Dana Reyes  1:02\nWhy do you want to leave?\n",
+        [
+            Question("Tell me about yourself.", 2, "Dana Reyes"),
+            Question("Why do you want to leave?", 8, "Dana Reyes"),
+        ],
+    ),
+    (
+        "bold labels in bullets",
+        "- **Dana:** What is your notice period?\n- **Me:** One month.\n",
+        [Question("What is your notice period?", 1, "Dana")],
+    ),
+    (
+        "one label is not a transcript",
+        "Dana: Why did you leave Acme?\n",
+        [Question("Why did you leave Acme?", 1)],
+    ),
+    (
+        "numbered Q and A",
+        "Q1: Why Acme?\nA1: Growth.\nQ2: Why now?\nA2: Timing. Was that weak? Yes.\n",
+        [Question("Why Acme?", 1), Question("Why now?", 3)],
+    ),
+    (
+        "answer paragraphs stay answers until the next Q",
+        "Q: How do you prioritise?\nA: By impact.\n\nWhy impact? Because it is measurable.\n\n"
+        "Q: Describe a trade-off you made\n",
+        [Question("How do you prioritise?", 1), Question("Describe a trade-off you made", 6)],
+    ),
+    (
+        "windows line endings",
+        "Intro\r\n\r\n1. Why Rust?\r\n2. Why not Go?\r\n",
+        [
+            Question("Why Rust?", 3),
+            Question("Why not Go?", 4),
+        ],
+    ),
+    (
+        "question wrapped over lines, after a title line",
+        "Notes from the call\nWhy did you choose to\nleave after eight months?\nI said the reorg.\n",
+        [Question("Why did you choose to leave after eight months?", 2)],
+    ),
+    (
+        "plain lines: only ones ending in ? count",
+        "Why Acme?\nWhat is a monad?\nTell me about yourself\n",
+        [Question("Why Acme?", 1), Question("What is a monad?", 2)],
+    ),
+    ("code blocks are skipped", "```\nwhy is this here?\n```\nWhat is CAP?\n", [Question("What is CAP?", 4)]),
+    (
+        "prompts in prose count only as reported speech",
+        "She asked me to walk her through my CV. Then she said: Tell me about your biggest failure.\n",
+        [Question("Tell me about your biggest failure.", 1)],
+    ),
+    (
+        "quoted question in prose",
+        'The recruiter asked, "What are your salary expectations?" and I named a number.\n',
+        [Question("What are your salary expectations?", 1)],
+    ),
+    ("duplicates kept once", "1. Why Acme?\n2. why  ACME?\n", [Question("Why Acme?", 1)]),
+    (
+        "short filler before a colon",
+        "Last one: why should we hire you?\n",
+        [Question("Why should we hire you?", 1)],
+    ),
+    (
+        "Q marker in a heading",
+        "## Q3: Design a rate limiter\nI drew boxes.\n",
+        [Question("Design a rate limiter", 1)],
+    ),
+    (
+        "small talk dropped",
+        "Can you hear me?\nHow are you doing today, Sam?\nShall we get started?\n"
+        "Do you have any questions for us?\n",
+        [],
+    ),
+    ("one-word question dropped", "1. Why?\n2. Why Go?\n", [Question("Why Go?", 2)]),
+    (
+        "e-mail header fields are not speakers",
+        "Subject: Re: interview\nTo: Dana\n\nThanks again. Why did the role open up?\n",
+        [Question("Why did the role open up?", 4)],
+    ),
+    (
+        "list items without question form are notes",
+        "- froze on the SQL question\n- What went well: the intro\n- How would you shard it\n",
+        [Question("How would you shard it", 3)],
+    ),
+    (
+        "leading thanks and trailing asides trimmed from a turn",
+        "Dana: Great, thanks. We run Kafka. How would you partition it? Take your time.\nMe: By key.\n",
+        [Question("We run Kafka. How would you partition it?", 1, "Dana")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_edge_case(text: str, expected: list[Question]) -> None:
+    assert extract_questions(text) == expected
