@@ -12,21 +12,23 @@ import re
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reviser import fallback
 from reviser.errors import InputError, ModelError
-from reviser.facts import build_facts, content_words, relevant_facts
+from reviser.facts import build_facts, content_words, lines_to_classify, relevant_facts
 from reviser.grounding import Claim, Sources, drop_ungrounded_sentences, ungrounded
 from reviser.inputs import Question
 from reviser.llm.base import Backend, Message, Usage
+from reviser.llm.structured import ModelOutputError, call_structured
 from reviser.models import (
     Answer,
     AnswerOut,
     DraftReport,
+    ExtractedFact,
     ExtractedFacts,
     Fact,
     Facts,
@@ -37,25 +39,53 @@ from reviser.models import (
 )
 from reviser.notes import NoteLine, injection_lines, note_lines
 from reviser.render import render_letter, render_prompt
-from reviser.rubric import Rubric, check_text, load_rubric
+from reviser.rubric import Rubric, analyse, check_text, load_rubric
 
 PROSE_FIELDS = ("subject", "apology", "challenges", "skills", "plan", "ask")
+# The rubric element each prose part must carry on its own.
+FIELD_ELEMENT = {
+    "apology": "apology",
+    "challenges": "challenges",
+    "skills": "skills",
+    "plan": "plan",
+    "ask": "ask",
+}
 # The rubric element each prose field carries; references are rendered from facts, never written by the model.
 ELEMENT_FIELD = {"apology": "apology", "challenges": "challenges", "skills": "skills", "examples": "skills",
                  "plan": "plan", "ask": "ask"}  # fmt: skip
 PLACEHOLDER = re.compile(r"\[ADD [^\]]+\]")
 MIN_ANSWER_WORDS = 12
+# Output budgets sized to the models' length limits (about 4 characters a token, plus JSON).
+ANSWER_TOKENS = 200
+COMPOSE_TOKENS = 600
 
 Progress = Callable[[str], None]
 
 
 @dataclass
 class DraftOptions:
-    max_repairs: int = 2
-    max_reasks: int = 2
+    # None: 2 for an endpoint, 1 for the embedded model, whose repeated tries rarely succeed and cost seconds.
+    max_repairs: int | None = None
+    max_reasks: int | None = None
     max_input_tokens: int = 6000
-    concurrency: int = 4
+    concurrency: int = 8
     rubric: Rubric | None = None
+
+    def for_backend(self, backend: Backend) -> DraftOptions:
+        tries = 1 if backend.name == "local" else 2
+        return replace(
+            self,
+            max_repairs=tries if self.max_repairs is None else self.max_repairs,
+            max_reasks=tries if self.max_reasks is None else self.max_reasks,
+        )
+
+    @property
+    def repair_rounds(self) -> int:
+        return self.max_repairs or 0
+
+    @property
+    def reask_rounds(self) -> int:
+        return self.max_reasks or 0
 
 
 @dataclass
@@ -92,8 +122,6 @@ class _Run:
     warnings: list[str] = field(default_factory=list)
 
     def call(self, label: str, messages: list[Message], output: type[BaseModel], max_tokens: int) -> Any:
-        from reviser.llm.structured import call_structured
-
         count = self.backend.count_tokens(messages)
         self.approximate = self.approximate or count.approximate
         if count.tokens > self.options.max_input_tokens:
@@ -105,7 +133,7 @@ class _Run:
         self.progress(label)
         return call_structured(
             self.backend, messages, output, max_tokens=max_tokens, usage=self.usage, label=label,
-            max_reasks=self.options.max_reasks,
+            max_reasks=self.options.reask_rounds,
         )  # fmt: skip
 
 
@@ -129,7 +157,24 @@ def _describe(claim: Claim) -> str:
 
 
 def extract(run: _Run) -> Facts:
-    extracted = run.call("extract facts", _messages("extract.j2", lines=run.lines), ExtractedFacts, 700)
+    try:
+        # Only lines without a heading of their own go to the model: short prompts, short answers.
+        unclassified = lines_to_classify(run.lines)
+        if not unclassified:
+            return _facts(run, None)
+        # At most one fact per line sent, so a small model cannot loop until the token limit.
+        output = create_model("ExtractedFacts", __base__=ExtractedFacts,
+                              facts=(list[ExtractedFact], Field(max_length=max(1, len(unclassified)))))  # fmt: skip
+        max_tokens = 80 + 20 * len(unclassified)
+        extracted = run.call("extract facts", _messages("extract.j2", lines=unclassified), output, max_tokens)
+    except ModelOutputError as exc:
+        # The notes' own headings still give facts; a model that cannot classify lines is not fatal.
+        run.warnings.append(f"used only the notes' own headings for facts: {exc}")
+        extracted = None
+    return _facts(run, extracted)
+
+
+def _facts(run: _Run, extracted: ExtractedFacts | None) -> Facts:
     facts, warnings = build_facts(run.lines, extracted, run.sources, run.ignored)
     run.warnings.extend(warnings)
     return facts
@@ -140,17 +185,21 @@ def _answer_failures(out: AnswerOut, given: list[Fact], sources: Sources) -> tup
     ids = {f.id for f in given}
     if len(out.answer.split()) < MIN_ANSWER_WORDS:
         failures.append(f"the answer is too short: write at least {MIN_ANSWER_WORDS} words")
+    if not re.search(r"[.!?][\"”’')]?$", out.answer.strip()):
+        failures.append("the answer stops mid-sentence: end it with a full sentence")
+    if repetitive(out.answer):
+        failures.append("the answer repeats itself: say each thing once")
     used = [i for i in out.fact_ids if i in ids]
     if not used:
         failures.append("fact_ids must list the ids of the facts you used, e.g. " + ", ".join(sorted(ids)[:2]))
-    elif not any(content_words(out.answer) & content_words(f.text) for f in given if f.id in used):
-        failures.append("the answer must use a concrete example from the facts it lists")
+    elif not any(_uses(out.answer, f) for f in given if f.id in used):
+        failures.append("the answer must use a concrete example from the facts it lists, in its own words")
     bad = ungrounded(out.answer, sources)
     failures.extend(dict.fromkeys(_describe(c) for c in bad))  # once per value, in order
     return failures, bad
 
 
-FACT_ID_IN_TEXT = re.compile(r"\s*[(\[]?\bF\d+\b[)\]]?")
+FACT_ID_IN_TEXT = re.compile(r"\s*[(\[]?\bF\d+\b[)\]]?:?")
 
 
 def _clean(out: AnswerOut) -> AnswerOut:
@@ -158,20 +207,45 @@ def _clean(out: AnswerOut) -> AnswerOut:
     return out.model_copy(update={"answer": FACT_ID_IN_TEXT.sub("", out.answer).strip()})
 
 
+def repetitive(text: str) -> bool:
+    """A sentence said twice, or a four-word run said three times: the mark of a looping model."""
+    sentences = [re.sub(r"\W+", " ", piece).strip().lower() for piece in re.split(r"(?<=[.!?])\s+", text)]
+    sentences = [x for x in sentences if x]
+    if len(sentences) != len(set(sentences)):
+        return True
+    words = re.findall(r"\w+", text.lower())
+    runs = [" ".join(words[i : i + 4]) for i in range(len(words) - 3)]
+    return any(runs.count(run) >= 3 for run in set(runs))
+
+
+def _uses(answer: str, fact: Fact) -> bool:
+    """An answer uses a fact when it carries at least half of the fact's content words (three or more)."""
+    wanted = content_words(fact.text)
+    return len(wanted & content_words(answer)) >= min(3, len(wanted)) and (
+        len(wanted & content_words(answer)) * 2 >= len(wanted)
+    )
+
+
 def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answer:
     given = relevant_facts(question.text, facts.facts)
     label = f"answer {index + 1}/{len(run.questions)}"
     messages = _messages("answer.j2", question=question.text, facts=given)
-    out: AnswerOut = _clean(run.call(label, messages, AnswerOut, 300))
-    failures, bad = _answer_failures(out, given, run.sources)
-    for round_number in range(run.options.max_repairs):
-        if not failures:
-            break
-        run.repairs.append(f"{label}: " + "; ".join(failures))
-        repair = render_prompt("repair.j2", failures=failures, current={"answer": out.answer})
-        retry = [*messages, {"role": "assistant", "content": out.model_dump_json()}, {"role": "user", "content": repair}]
-        out = _clean(run.call(f"{label} repair {round_number + 1}", retry, AnswerOut, 300))
+    out = AnswerOut(answer="", fact_ids=[])
+    try:
+        out = _clean(run.call(label, messages, AnswerOut, ANSWER_TOKENS))
         failures, bad = _answer_failures(out, given, run.sources)
+        for round_number in range(run.options.repair_rounds):
+            if not failures:
+                break
+            run.repairs.append(f"{label}: " + "; ".join(failures))
+            repair = render_prompt("repair.j2", failures=failures, current={"answer": out.answer})
+            retry = [*messages, {"role": "assistant", "content": out.model_dump_json()},
+                     {"role": "user", "content": repair}]  # fmt: skip
+            out = _clean(run.call(f"{label} repair {round_number + 1}", retry, AnswerOut, ANSWER_TOKENS))
+            failures, bad = _answer_failures(out, given, run.sources)
+    except ModelOutputError as exc:
+        run.warnings.append(str(exc))
+        failures, bad = [str(exc)], []
     field_name = f"answers[{index + 1}]"
     text, rebuilt = out.answer.strip(), False
     if bad:
@@ -180,7 +254,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
         failures, _ = _answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
     if failures:
         text, rebuilt = fallback.answer(given), True
-        run.repairs.append(f"{label}: rebuilt from the notes after {run.options.max_repairs} repair rounds")
+        run.repairs.append(f"{label}: rebuilt from the notes after {run.options.repair_rounds} repair rounds")
     used = [f for f in given if f.id in out.fact_ids] if not rebuilt else [f for f in given if f.text in text]
     return Answer(
         question=question.text,
@@ -201,7 +275,12 @@ def answer_all(run: _Run, facts: Facts) -> list[Answer]:
 
 def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
     messages = _messages("compose.j2", facts=facts.facts, role=facts.role)
-    return messages, run.call("compose letter", messages, LetterParts, 700)
+    try:
+        return messages, run.call("compose letter", messages, LetterParts, COMPOSE_TOKENS)
+    except ModelOutputError as exc:
+        run.warnings.append(str(exc))
+        run.repairs.append("every part of the letter was rebuilt from the notes")
+        return messages, LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts) for n in PROSE_FIELDS})
 
 
 def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterDraft:
@@ -218,7 +297,10 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
         plan=parts.plan.strip(),
         ask=parts.ask.strip(),
         closing="Best regards",
-        signature=[facts.candidate_name or "[ADD YOUR NAME]", *([facts.candidate_email] if facts.candidate_email else [])],
+        signature=[
+            facts.candidate_name or "[ADD YOUR NAME]",
+            *([facts.candidate_email] if facts.candidate_email else []),
+        ],
     )
 
 
@@ -242,15 +324,33 @@ def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
         if claims:
             bad[name] = claims
             failures.setdefault(name, []).extend(dict.fromkeys(_describe(c) for c in claims))
-    for element in report.elements:
-        target = ELEMENT_FIELD.get(element.id)
-        if target and element.status != "present" and element.severity != "info":
-            failures.setdefault(target, []).append(f"{element.title}: {element.message}")
+    # Each part must carry its own element when read alone (a letter-level cue elsewhere does not count),
+    # and the letter as a whole must carry every element.
+    weak = [(e.id, e.title, e.message) for e in report.elements if e.status != "present" and e.severity != "info"]
+    for name, element_id in FIELD_ELEMENT.items():
+        alone = analyse(getattr(draft, name), rubric, path=name)
+        weak += [(e.id, e.title, e.message) for e in alone.elements if e.id == element_id and e.status != "present"]
+    for element_id, title, message in weak:
+        target = ELEMENT_FIELD.get(element_id)
+        if target:
+            problem = f"{title}: {message}"
+            if problem not in failures.get(target, []):
+                failures.setdefault(target, []).append(problem)
             rubric_failed.add(target)
+    subject = draft.subject.strip()
+    if not 2 <= len(subject.split()) <= 12 or re.search(r"[.!?]\s+\S", subject):
+        failures.setdefault("subject", []).append("write one short e-mail subject line of 3 to 12 words")
+        rubric_failed.add("subject")
+    for name in PROSE_FIELDS:
+        if repetitive(getattr(draft, name)):
+            failures.setdefault(name, []).append("it repeats itself: say each thing once")
+            rubric_failed.add(name)
     return Gate(report, failures, bad, rubric_failed)
 
 
-def repair_parts(run: _Run, compose_messages: list[Message], parts: LetterParts, failing: dict[str, list[str]]) -> LetterParts:
+def repair_parts(
+    run: _Run, compose_messages: list[Message], parts: LetterParts, failing: dict[str, list[str]]
+) -> LetterParts:
     """Re-ask only the failing fields, with the exact failures."""
     names = [n for n in PROSE_FIELDS if n in failing]
     subset: type[BaseModel] = create_model(  # type: ignore[call-overload]
@@ -260,7 +360,11 @@ def repair_parts(run: _Run, compose_messages: list[Message], parts: LetterParts,
     repair = render_prompt("repair.j2", failures=failures, current={n: getattr(parts, n) for n in names})
     messages = [*compose_messages, {"role": "assistant", "content": parts.model_dump_json()},
                 {"role": "user", "content": repair}]  # fmt: skip
-    fixed = run.call("repair letter", messages, subset, 500)
+    try:
+        fixed = run.call("repair letter", messages, subset, COMPOSE_TOKENS)
+    except ModelOutputError as exc:
+        run.warnings.append(str(exc))
+        return parts  # what still fails is rebuilt from the facts after the last round
     return parts.model_copy(update=fixed.model_dump())
 
 
@@ -305,7 +409,7 @@ def run_draft(
     options: DraftOptions | None = None,
     progress: Progress | None = None,
 ) -> DraftResult:
-    options = options or DraftOptions()
+    options = (options or DraftOptions()).for_backend(backend)
     rubric = options.rubric or load_rubric(None)
     lines, ignored, sources = prepare(notes, questions)
     run = _Run(notes, questions, backend, options, progress or (lambda _: None), lines, ignored, sources)
@@ -323,10 +427,12 @@ def run_draft(
         compose_messages, parts = compose(run, facts)
         stage = "repair"
         result = gate(run, assemble(facts, parts, answers), rubric)
-        for round_number in range(options.max_repairs):
+        for round_number in range(options.repair_rounds):
             if not result.failures:
                 break
-            run.repairs.append(f"round {round_number + 1}: " + "; ".join(f"{k}: {v[0]}" for k, v in result.failures.items()))
+            run.repairs.append(
+                f"round {round_number + 1}: " + "; ".join(f"{k}: {v[0]}" for k, v in result.failures.items())
+            )
             parts = repair_parts(run, compose_messages, parts, result.failures)
             result = gate(run, assemble(facts, parts, answers), rubric)
     except ModelError as exc:
@@ -401,10 +507,14 @@ def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[
     model's extraction refines them, so those counts are close but not exact."""
     lines, ignored, sources = prepare(notes, questions)
     facts, _ = build_facts(lines, None, sources, ignored)
-    calls = [("extract facts", _messages("extract.j2", lines=lines))]
+    calls = [("extract facts", _messages("extract.j2", lines=lines_to_classify(lines)))]
     for i, q in enumerate(questions):
-        calls.append((f"answer {i + 1}/{len(questions)}", _messages("answer.j2", question=q.text,
-                                                                    facts=relevant_facts(q.text, facts.facts))))
+        calls.append(
+            (
+                f"answer {i + 1}/{len(questions)}",
+                _messages("answer.j2", question=q.text, facts=relevant_facts(q.text, facts.facts)),
+            )
+        )
     calls.append(("compose letter", _messages("compose.j2", facts=facts.facts, role=facts.role)))
     planned = []
     for label, messages in calls:

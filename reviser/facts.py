@@ -7,6 +7,7 @@ import re
 from reviser.grounding import Sources, ungrounded
 from reviser.models import ExtractedFacts, Fact, FactKind, Facts
 from reviser.notes import (
+    INTERVIEWER_LINE,
     NoteLine,
     parse_attachments,
     parse_interviewers,
@@ -41,6 +42,21 @@ def _grounded_name(value: str | None, sources: Sources) -> str | None:
     return value.strip() if not ungrounded(value, sources) and value.lower() in sources.lower else None
 
 
+def hard_line_numbers(lines: list[NoteLine]) -> set[int]:
+    """Lines that carry contact details, the candidate's own line or the interviewers: parsed in code only."""
+    me = parse_self(lines)
+    hard = {me.line} if me.line else set()
+    hard |= {r.line for r in parse_references(lines, exclude=hard)}
+    hard |= {line.number for line in lines if INTERVIEWER_LINE.match(line.text)}
+    return hard
+
+
+def lines_to_classify(lines: list[NoteLine]) -> list[NoteLine]:
+    """The note lines whose kind the notes' own headings do not give: only these go to the model."""
+    hard = hard_line_numbers(lines)
+    return [line for line in lines if section_kind(line) is None and line.number not in hard]
+
+
 def build_facts(
     lines: list[NoteLine], extracted: ExtractedFacts | None, sources: Sources, ignored: list[int]
 ) -> tuple[Facts, list[str]]:
@@ -48,20 +64,23 @@ def build_facts(
     Returns the facts and warnings about model output that cited lines without facts."""
     warnings: list[str] = []
     me = parse_self(lines)
-    hard_lines = {me.line} if me.line else set()
-    references = parse_references(lines, exclude=hard_lines)
+    hard_lines = hard_line_numbers(lines)
+    references = parse_references(lines, exclude={me.line} if me.line else set())
     attachments = parse_attachments(lines, exclude=hard_lines)
-    hard_lines |= {r.line for r in references}
     attachment_lines = {a.line for a in attachments}
     by_number = {line.number: line for line in lines}
 
     # The user's own headings win; the model classifies the lines that have none.
     kinds: dict[int, FactKind] = {}
+    wrong: list[int] = []
     for item in extracted.facts if extracted else []:
         if item.line not in by_number or item.line in hard_lines:
-            warnings.append(f"ignored the model's fact for note line {item.line}, which holds no such fact")
+            wrong.append(item.line)
         elif section_kind(by_number[item.line]) is None:
             kinds.setdefault(item.line, item.kind)
+    if wrong:
+        lines_text = ", ".join(map(str, sorted(set(wrong))))
+        warnings.append(f"ignored the model's facts for note line(s) {lines_text}, which hold no such facts")
     facts: list[Fact] = []
     for line in lines:
         if line.number in hard_lines or line.number in attachment_lines:

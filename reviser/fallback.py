@@ -28,7 +28,8 @@ _TOWARD_READER = [(r"\bthey're\b", "you're"), (r"\bthey are\b", "you are"), (r"\
 
 
 def _of_kind(facts: Facts, kind: str) -> list[Fact]:
-    return [f for f in facts.facts if f.kind == kind]
+    """Facts of one kind, those under the user's own headings first (a model's classification is a guess)."""
+    return sorted((f for f in facts.facts if f.kind == kind), key=lambda f: f.source != "notes")
 
 
 def _sentence(text: str) -> str:

@@ -31,13 +31,15 @@ PLAN_BEFORE = re.compile(r"\bdays?\s+(?:\d+\s*[-–]\s*)?$", re.IGNORECASE)  # "
 # Capitalised words that start sentences or letters without naming anyone.
 COMMON_STARTERS = set(
     """a about after again also although an and another any apologies are as at based be because before being
-    attached best both but by call can could feel glad great happy day days dear did do does during each even every finally first for from given
+    attached best both but by call can could feel glad great happy day days dear did do does during each even
+    every finally first for from given
     having he hello her here hi his how however i if in instead is it its just kind last let looking many may
     me might more most my next no not now of on once one only or our over overall please re regards rather
     second she since sincerely so some sorry specifically still subject thank thanks that the their then there
     these they this those through to today together unfortunately until using was we week weeks were what when
     where which while who why will with working would yes yet you your""".split()
 )
+ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ful|ous|ive|able|ible|ise|ize|ity)$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -118,7 +120,10 @@ def _is_name(word: str, *, first: bool) -> bool:
         return False
     inner_caps = any(ch.isupper() for ch in word[1:])  # SQL, PhD, McKinsey
     if first and not inner_caps:
-        return word.lower() not in COMMON_STARTERS and not word.lower().startswith(("i'", "i’"))
+        lower = word.lower()
+        # A capitalised first word is usually just the start of a sentence ("Following up ...",
+        # "Revisiting ..."); names rarely carry these English word endings.
+        return not (lower in COMMON_STARTERS or lower.startswith(("i'", "i’")) or ENGLISH_ENDING.search(lower))
     return True
 
 

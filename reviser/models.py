@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,6 +49,7 @@ class Finding(Strict):
 class FileReport(Strict):
     path: str
     passed: bool
+    encoding: str | None = None  # how the file was decoded: "utf-8", "utf-8-sig" or "cp1252"
     elements: list[ElementResult] = []
     findings: list[Finding] = []
 
@@ -76,27 +77,30 @@ class ExtractedFacts(Strict):
     """The model's reading of the notes. Contact details, references and attachments are not asked for:
     they are parsed from the notes in code, so the model cannot alter them."""
 
-    candidate_name: str | None = Field(default=None, max_length=80)
-    company: str | None = Field(default=None, max_length=80)
-    role: str | None = Field(default=None, max_length=80)
-    interviewers: list[str] = Field(default=[], max_length=4)
-    facts: list[ExtractedFact] = Field(default=[], max_length=40)
+    candidate_name: str | None = Field(max_length=80)
+    company: str | None = Field(max_length=80)
+    role: str | None = Field(max_length=80)
+    interviewers: list[Annotated[str, Field(max_length=60)]] = Field(max_length=4)
+    facts: list[ExtractedFact] = Field(max_length=40)
+
+
+FactId = Annotated[str, Field(pattern=r"^F[0-9]{1,3}$")]
 
 
 class AnswerOut(Strict):
-    answer: str = Field(max_length=900)  # the improved answer, in the first person, 2-4 sentences
-    fact_ids: list[str] = Field(default=[], max_length=6)  # ids of the facts it used, e.g. ["F3", "F7"]
+    answer: str = Field(max_length=450)  # the improved answer, in the first person, 2-4 sentences
+    fact_ids: list[FactId] = Field(max_length=4)  # ids of the facts it used, e.g. ["F3", "F7"]
 
 
 class LetterParts(Strict):
     """The prose parts of the letter that the model writes; everything else is rendered from facts."""
 
-    subject: str = Field(max_length=120)
-    apology: str = Field(max_length=500)
-    challenges: str = Field(max_length=600)
-    skills: str = Field(max_length=600)
-    plan: str = Field(max_length=700)
-    ask: str = Field(max_length=400)
+    subject: str = Field(max_length=90)
+    apology: str = Field(max_length=300)
+    challenges: str = Field(max_length=400)
+    skills: str = Field(max_length=400)
+    plan: str = Field(max_length=450)
+    ask: str = Field(max_length=250)
 
 
 # --- draft: what reviser builds and reports --------------------------------------------------------

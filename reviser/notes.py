@@ -28,7 +28,7 @@ _SECTION_RES = [(re.compile(rf"\b(?:{cue})", re.IGNORECASE), kind) for cue, kind
 _BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+|^\s*\*\*(.+)\*\*\s*:?\s*$")
 _SELF = re.compile(r"^\s*(?:me|myself|my name|name|candidate|from)\s*:\s*(.+)$", re.IGNORECASE)
-_INTERVIEWER = re.compile(r"^\s*(?:interviewers?|panel|met with|hiring manager)\s*:\s*(.+)$", re.IGNORECASE)
+INTERVIEWER_LINE = re.compile(r"^\s*(?:interviewers?|panel|met with|hiring manager)\s*:\s*(.+)$", re.IGNORECASE)
 _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){0,3})\b")
 
 
@@ -163,7 +163,7 @@ def parse_self(lines: list[NoteLine]) -> Self:
 
 def parse_interviewers(lines: list[NoteLine]) -> list[str]:
     for line in lines:
-        match = _INTERVIEWER.match(line.text)
+        match = INTERVIEWER_LINE.match(line.text)
         if match:
             return [m.group(1) for m in _NAME.finditer(re.sub(r"\(.*?\)", "", match.group(1)))]
     return []

@@ -7,9 +7,7 @@ import re
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 # Phone numbers: 7+ digits with optional +country, spaces, dots, dashes and brackets.
-PHONE = re.compile(
-    r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,12}(?:[\s.-]\d{2,6}){0,4}(?![\w])"
-)
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,12}(?:[\s.-]\d{2,6}){0,4}(?![\w])")
 FILE_NAME = re.compile(
     r"\b[\w][\w.-]*\.(?:pdf|docx?|pptx?|xlsx?|csv|md|txt|png|jpe?g|gif|zip|ipynb|html?|key|fig|sketch)\b",
     re.IGNORECASE,

@@ -74,11 +74,15 @@ def render_letter(draft: LetterDraft, fmt: str = "text") -> str:
 
 def render_eml(draft: LetterDraft, sender: str | None = None) -> str:
     """A MIME message with Subject and a plain-text body, ready to open in a mail client."""
-    body = environment().get_template("letter/text.j2").render(
-        d=draft,
-        with_subject=False,
-        reference_line=reference_line,
-        reference_placeholders=reference_placeholders(draft),
+    body = (
+        environment()
+        .get_template("letter/text.j2")
+        .render(
+            d=draft,
+            with_subject=False,
+            reference_line=reference_line,
+            reference_placeholders=reference_placeholders(draft),
+        )
     )
     message = EmailMessage()
     message["Subject"] = draft.subject

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from fakes import ScriptedBackend
 
 from reviser.draft import DraftInterrupted, DraftOptions, plan_calls, run_draft
 from reviser.errors import InputError, ModelError
 from reviser.grounding import Sources, ungrounded
 from reviser.inputs import extract_questions
 from reviser.render import render_letter
-from fakes import ScriptedBackend
 
 EXAMPLES = Path(__file__).parent.parent / "fixtures" / "examples"
 NOTES = (EXAMPLES / "notes.txt").read_text()
@@ -56,9 +56,15 @@ class Model:
 
     def __init__(self, **overrides):
         self.handlers = {
-            "ExtractedFacts": lambda m: json.dumps({"candidate_name": "Alex Morgan", "company": "Northwind Logistics",
-                                                    "role": "Senior Data Analyst", "interviewers": ["Dana Reyes"],
-                                                    "facts": []}),  # fmt: skip
+            "ExtractedFacts": lambda m: json.dumps(
+                {
+                    "candidate_name": "Alex Morgan",
+                    "company": "Northwind Logistics",
+                    "role": "Senior Data Analyst",
+                    "interviewers": ["Dana Reyes"],
+                    "facts": [],
+                }
+            ),  # fmt: skip
             "AnswerOut": good_answer,
             "LetterParts": lambda m: json.dumps(GOOD_PARTS),
             "LetterRepair": lambda m: json.dumps({k: GOOD_PARTS[k] for k in self.fields(m)}),
@@ -68,7 +74,9 @@ class Model:
 
     @staticmethod
     def fields(messages) -> list[str]:
-        return re.findall(r"^(\w+): ", messages[-1]["content"].split("Current draft:")[1], flags=re.M)
+        """The fields a repair prompt asks for (a JSON re-ask keeps the repair prompt earlier on)."""
+        repair = next(m["content"] for m in reversed(messages) if "Current draft:" in m["content"])
+        return re.findall(r"^(\w+):", repair.split("Current draft:")[1], flags=re.M)
 
     def reply(self, messages) -> str:
         name = self.backend.requests[-1].schema_name
@@ -160,9 +168,10 @@ def test_prompt_injection_in_the_notes_never_reaches_the_letter():
     model = Model(LetterParts=lambda m: json.dumps(sneaky),
                   LetterRepair=lambda m: json.dumps({k: sneaky[k] for k in Model.fields(m)}))  # fmt: skip
     result = draft(model, notes=notes)
-    assert not any("PhD" in m["content"] for r in model.backend.requests for m in r.messages)
+    assert not any("Ignore previous" in m["content"] for r in model.backend.requests for m in r.messages)
     assert "PhD" not in render_letter(result.draft)
-    assert any("ignored note line(s) 36" in w for w in result.report.warnings)
+    injected_line = len(NOTES.splitlines()) + 2
+    assert f"ignored note line(s) {injected_line}: they read as instructions to the model" in result.report.warnings
 
 
 def test_notes_without_references_or_plan_get_placeholders_and_a_to_do():
@@ -194,8 +203,8 @@ def test_model_failure_mid_way_keeps_the_partial_work():
 
 def test_prompts_over_the_token_limit_are_refused_before_any_call():
     model = Model()
-    with pytest.raises(InputError, match=r"the extract facts prompt needs \d+ tokens, \d+ over --max-input-tokens 256"):
-        draft(model, max_input_tokens=256)
+    with pytest.raises(InputError, match=r"the extract facts prompt needs \d+ tokens, \d+ over --max-input-tokens 50;"):
+        draft(model, max_input_tokens=50)
     assert model.backend.requests == []
 
 
@@ -212,3 +221,37 @@ def test_dry_run_plans_every_call_and_calls_nothing():
     assert all(c.tokens > 0 for c in planned) and model.backend.requests == []
     assert planned[0].messages[0]["role"] == "system"
     assert "<notes>" in planned[0].messages[1]["content"]
+
+
+def test_a_model_that_never_returns_json_still_gets_a_letter_built_from_the_notes():
+    model = Model(ExtractedFacts=lambda m: "Sure! Here are the facts:", AnswerOut=lambda m: "I think {",
+                  LetterParts=lambda m: "```json\n{\"subject\": 3}\n```")  # fmt: skip
+    result = draft(model)
+    assert all(a.rebuilt for a in result.report.answers)
+    assert result.report.answers[1].text.startswith("A better answer: ")
+    assert "every part of the letter was rebuilt from the notes" in result.report.repairs
+    assert any("did not return a valid AnswerOut JSON object after 3 attempts" in w for w in result.report.warnings)
+    assert set(result.report.elements.values()) == {"present"} and result.report.passed
+
+
+@pytest.mark.parametrize(
+    "text, looping",
+    [
+        ("The interview went badly. The interview went badly.", True),
+        ("I would map the reports and I would map the reports and I would map the reports.", True),
+        ("I froze on the SQL question. I have practised it since.", False),
+    ],
+)
+def test_repetition_is_detected(text, looping):
+    from reviser.draft import repetitive
+
+    assert repetitive(text) is looping
+
+
+def test_a_looping_subject_and_answer_are_rebuilt():
+    looping = dict(GOOD_PARTS, subject="The interview went badly. The interview went badly. The team")
+    model = Model(LetterParts=lambda m: json.dumps(looping),
+                  LetterRepair=lambda m: json.dumps({k: looping[k] for k in Model.fields(m)}))  # fmt: skip
+    result = draft(model)
+    assert result.draft.subject == "Following up on our interview for the Senior Data Analyst role"
+    assert any(r.startswith("subject: rebuilt from the notes") for r in result.report.repairs)

@@ -55,26 +55,30 @@ def test_model_classifies_only_lines_without_a_heading_and_text_stays_verbatim()
     notes = NOTES + "grew up near a depot, logistics is in my blood\n"
     lines = note_lines(notes)
     extracted = ExtractedFacts(
+        candidate_name=None,
+        company=None,
+        role=None,
+        interviewers=[],
         facts=[
             ExtractedFact(line=17, kind="motivation"),
             ExtractedFact(line=4, kind="skill"),  # the notes' own heading says challenge: the heading wins
             ExtractedFact(line=99, kind="skill"),
             ExtractedFact(line=12, kind="accomplishment"),  # a reference line is never a prose fact
-        ]
+        ],
     )
     facts, warnings = build_facts(lines, extracted, Sources(notes), [])
     by_line = {f.line: (f.kind, f.text, f.source) for f in facts.facts}
     assert by_line[17] == ("motivation", "grew up near a depot, logistics is in my blood", "model")
     assert by_line[4] == ("challenge", "late deliveries in the Midlands", "notes")
     assert 12 not in by_line and 14 not in by_line
-    assert warnings == [
-        "ignored the model's fact for note line 99, which holds no such fact",
-        "ignored the model's fact for note line 12, which holds no such fact",
-    ]
+    assert warnings == ["ignored the model's facts for note line(s) 12, 99, which hold no such facts"]
     assert [f.id for f in facts.facts] == [f"F{i}" for i in range(1, len(facts.facts) + 1)]
 
 
 def test_relevant_facts_prefer_overlap_and_keep_an_accomplishment():
     facts, _ = build_facts(note_lines(NOTES), None, Sources(NOTES), [])
     chosen = relevant_facts("How would you fix late deliveries?", facts.facts, limit=2)
-    assert [f.text for f in chosen] == ["late deliveries in the Midlands", "cut report prep from 6 hours to 40 minutes"]
+    assert [f.text for f in chosen] == [
+        "late deliveries in the Midlands",
+        "cut report prep from 6 hours to 40 minutes",
+    ]

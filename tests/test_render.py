@@ -11,12 +11,26 @@ def letter(**changes) -> LetterDraft:
         greeting="Dear Dana,",
         apology="I'm sorry I froze on the SQL question.",
         challenges="You mentioned that your reporting is manual.",
-        answers=[Answer(question="Why <Northwind> & why now?", question_line=4, text="Because of A & B.",
-                        fact_ids=["F2"], note_lines=[15])],  # fmt: skip
+        answers=[
+            Answer(
+                question="Why <Northwind> & why now?",
+                question_line=4,
+                text="Because of A & B.",
+                fact_ids=["F2"],
+                note_lines=[15],
+            )
+        ],  # fmt: skip
         skills="I bring SQL.",
         attachments=[Attachment(file_name="dashboard.pdf", description="screenshots", line=22)],
-        references=[Reference(name="Maria Okafor", detail="my manager", email="maria@example.com",
-                              phone="+1 555 0142", line=26)],  # fmt: skip
+        references=[
+            Reference(
+                name="Maria Okafor",
+                detail="my manager",
+                email="maria@example.com",
+                phone="+1 555 0142",
+                line=26,
+            )
+        ],  # fmt: skip
         plan="My plan for the first 60 days:\n- Days 1-30: listen.\n- Days 31-60: ship.",
         ask="Could we talk again next week?",
         closing="Best regards",

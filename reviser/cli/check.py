@@ -1,9 +1,138 @@
-"""`reviser check` (being written)."""
+"""`reviser check`: lint recalibration letters against the rubric, offline and deterministic.
+
+Start-up matters here (people run it on every save), so this module imports only the rubric engine and
+the formatters; pydantic is imported only for --format json and for a user --rubric file.
+"""
+
+from __future__ import annotations
+
+import sys
 
 import click
 
+from reviser.errors import InputError
 
-@click.command()
-def check() -> None:
-    """Not written yet."""
-    raise click.ClickException("not written yet")
+EPILOG = """\b
+Exit codes:
+  0  every required element is present (warnings alone do not fail without --strict)
+  1  a required element is missing or an error finding (such as a placeholder) is
+     present; with --strict, weak elements and warnings fail too
+  2  usage or input error: a file that cannot be read (missing, a directory, empty,
+     binary, not UTF-8/cp1252 text, over 1 MB), or a malformed rubric or questions
+     file. With several files, a bad file is reported on stderr, the others are
+     still checked, and the exit code is 2.
+
+\b
+Examples:
+  reviser check letter.txt
+  reviser check drafts/*.md --format line
+  reviser check letter.txt --questions questions.txt --strict
+  pbpaste | reviser check -
+  reviser check --explain
+"""
+
+
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+@click.command(epilog=EPILOG)
+@click.argument("files", nargs=-1, metavar="FILE... | -")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "line"]),
+    default="text",
+    show_default=True,
+    help="text: a readable report; line: path:line:col:rule:severity:message; json: machine-readable.",
+)
+@click.option("--rubric", "rubric_path", metavar="FILE", help="A rubric TOML file merged over the default.")
+@click.option(
+    "--questions",
+    "questions_path",
+    metavar="FILE",
+    help="Interview questions (a list, Q:/A: notes or a transcript); report those the letter never answers.",
+)
+@click.option("--strict", is_flag=True, help="Weak elements and warnings fail too.")
+@click.option(
+    "--explain", is_flag=True, help="Print the rubric: each element, what counts and why it matters."
+)
+def check(
+    files: tuple[str, ...],
+    fmt: str,
+    rubric_path: str | None,
+    questions_path: str | None,
+    strict: bool,
+    explain: bool,
+) -> None:
+    """Check recalibration letters (plain text, Markdown or simple HTML) for the seven parts they need.
+
+    Reads each FILE, or stdin for "-". Reports every element as present (✓), weak (~) or missing (✗) with
+    the line and column of its evidence, plus placeholders, over-apologising, length and, with --questions,
+    interview questions the letter does not answer again.
+    """
+    from reviser import checkformat
+    from reviser.inputs import read_text
+    from reviser.rubric import analyse, load_rubric
+    from reviser.rubric.loader import default_cache_dir
+
+    rubric = load_rubric(rubric_path, cache_dir=default_cache_dir())
+    if explain:
+        if files:
+            raise click.UsageError("--explain prints the rubric only; run the check without it")
+        click.echo(checkformat.explain(rubric), color=checkformat.use_color(sys.stdout))
+        return
+    if not files:
+        raise click.UsageError("give one or more letter files to check, or - to read one from stdin")
+    if files.count("-") > 1:
+        raise click.UsageError("stdin ('-') can be read only once")
+    if "-" in files and _stdin_is_tty():
+        raise InputError(
+            "'-' reads a letter from a pipe; pipe one in (reviser check - < letter.txt) or give a path"
+        )
+    questions = _questions(questions_path) if questions_path else None
+
+    outcomes = []
+    bad_input = False
+    for path in files:
+        try:
+            source = read_text(path, stdin=sys.stdin.buffer)
+        except InputError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            bad_input = True
+            continue
+        outcomes.append(
+            analyse(
+                source.text,
+                rubric,
+                path=source.display_name,
+                questions=questions,
+                strict=strict,
+                encoding=source.encoding,
+            )
+        )
+
+    if fmt == "json":
+        click.echo(checkformat.json_report(outcomes))
+    elif fmt == "line":
+        report = checkformat.line_report(outcomes)
+        if report:
+            click.echo(report)
+    elif outcomes:
+        color = checkformat.use_color(sys.stdout)
+        click.echo(checkformat.text_report(outcomes, strict), color=color)
+    ctx = click.get_current_context()
+    ctx.exit(2 if bad_input else 0 if all(o.passed for o in outcomes) else 1)
+
+
+def _questions(path: str) -> list[str]:
+    from reviser.inputs import extract_questions, read_text
+
+    if path == "-":
+        raise click.UsageError("--questions needs a file; stdin is for the letter")
+    found = extract_questions(read_text(path).text)
+    if not found:
+        raise InputError(
+            f"{path}: no interview questions found; list them one per line, numbered or ending with '?'"
+        )
+    return [q.text for q in found]

@@ -23,16 +23,25 @@ Exit codes:
 """
 
 
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+def _read_until_eof() -> str:
+    # On a terminal, Ctrl-D ends one read() without closing stdin, so notes and questions can follow each other.
+    return sys.stdin.read()
+
+
 def _read_pasted(what: str) -> str:
     click.echo(f"Paste your {what}, then press Ctrl-D on an empty line:", err=True)
-    return sys.stdin.read()
+    return _read_until_eof()
 
 
 def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str, bool]:
     """Notes text, questions text, and whether anything was pasted (and so exists nowhere else)."""
     from reviser.inputs import TextSource, read_text
 
-    stdin_tty = sys.stdin.isatty()
+    stdin_tty = _stdin_is_tty()
     if notes_path == "-" and questions_path == "-":
         raise InputError("notes and questions cannot both come from stdin; give one of them as a file")
     for path in (notes_path, questions_path):
@@ -63,28 +72,70 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
 
 @click.command(epilog=EPILOG)
 @click.argument("notes", required=False, metavar="NOTES|-")
-@click.option("-q", "--questions", "questions_path", metavar="FILE|-", help="The interview questions (a list or transcript).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "html", "eml"]), default="text",
-              show_default=True, help="Letter format.")
+@click.option(
+    "-q",
+    "--questions",
+    "questions_path",
+    metavar="FILE|-",
+    help="The interview questions (a list or transcript).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html", "eml"]),
+    default="text",
+    show_default=True,
+    help="Letter format.",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write the letter here (atomically) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite existing --output/--report files.")
 @click.option("--report", "report_path", metavar="FILE", help="Also write the full report as JSON.")
-@click.option("--backend", type=click.Choice(["auto", "local", "openai"]), default="auto", show_default=True,
-              envvar="REVISER_BACKEND", help="auto: an endpoint if --base-url or a key is set, else the local model.")
+@click.option(
+    "--backend",
+    type=click.Choice(["auto", "local", "openai"]),
+    default="auto",
+    show_default=True,
+    envvar="REVISER_BACKEND",
+    help="auto: an endpoint if --base-url or a key is set, else the local model.",
+)
 @click.option("-m", "--model", envvar="REVISER_MODEL", help="Endpoint model id [env: REVISER_MODEL].")
 @click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].")
 @click.option("--api-key", envvar="OPENAI_API_KEY", help="API key for the endpoint [env: OPENAI_API_KEY].")
-@click.option("--model-path", envvar="REVISER_MODEL_PATH", metavar="FILE.gguf",
-              help="GGUF weights for the local backend [env: REVISER_MODEL_PATH].")
-@click.option("--structured", type=click.Choice(["auto", "json_schema", "json_object", "prompt"]), default="auto",
-              show_default=True, help="How the endpoint is asked for JSON.")
+@click.option(
+    "--model-path",
+    envvar="REVISER_MODEL_PATH",
+    metavar="FILE.gguf",
+    help="GGUF weights for the local backend [env: REVISER_MODEL_PATH].",
+)
+@click.option(
+    "--structured",
+    type=click.Choice(["auto", "json_schema", "json_object", "prompt"]),
+    default="auto",
+    show_default=True,
+    help="How the endpoint is asked for JSON.",
+)
 @click.option("--timeout", type=float, default=120.0, show_default=True, help="Seconds per model call.")
-@click.option("--max-repairs", type=click.IntRange(0, 5), default=2, show_default=True,
-              help="Rounds of re-asking the model to fix failing parts.")
-@click.option("--max-input-tokens", type=click.IntRange(256), default=6000, show_default=True,
-              help="Refuse any call whose prompt is longer.")
-@click.option("--concurrency", type=click.IntRange(1, 16), default=4, show_default=True,
-              help="Questions answered at once (endpoints only).")
+@click.option(
+    "--max-repairs",
+    type=click.IntRange(0, 5),
+    default=None,
+    help="Rounds of re-asking the model to fix failing parts [default: 2; 1 with the local model].",
+)
+@click.option(
+    "--max-input-tokens",
+    type=click.IntRange(256),
+    default=6000,
+    show_default=True,
+    help="Refuse any call whose prompt is longer.",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 16),
+    default=8,
+    show_default=True,
+    help="Questions answered at once (endpoints only).",
+)
 @click.option("--rubric", "rubric_path", metavar="FILE", help="A rubric file merged over the default.")
 @click.option("--dry-run", is_flag=True, help="Print the call plan, prompts and token counts; call nothing.")
 @click.option("--quiet", is_flag=True, help="No progress or report on stderr.")
@@ -102,7 +153,7 @@ def draft(
     model_path: str | None,
     structured: str,
     timeout: float,
-    max_repairs: int,
+    max_repairs: int | None,
     max_input_tokens: int,
     concurrency: int,
     rubric_path: str | None,
@@ -207,11 +258,16 @@ def _print_report(result: DraftResult, output: str | None) -> None:
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     marks = {"present": "✓", "weak": "~", "missing": "✗"}
     tokens = f"{report.prompt_tokens} prompt + {report.completion_tokens} completion tokens"
-    echo(f"reviser: {report.backend.get('backend')} model {report.backend.get('model')}, "
-         f"{report.calls} calls ({report.reasks} re-asks, {report.retries} retries), {tokens}, {report.seconds} s")
+    echo(
+        f"reviser: {report.backend.get('backend')} model {report.backend.get('model')}, "
+        f"{report.calls} calls ({report.reasks} re-asks, {report.retries} retries), {tokens}, {report.seconds} s"
+    )
     echo("rubric:  " + "  ".join(f"{marks[s]} {e}" for e, s in report.elements.items()))
     rebuilt = sum(a.rebuilt for a in report.answers)
-    echo(f"answers: {len(report.answers)} questions answered" + (f" ({rebuilt} rebuilt from your notes)" if rebuilt else ""))
+    echo(
+        f"answers: {len(report.answers)} questions answered"
+        + (f" ({rebuilt} rebuilt from your notes)" if rebuilt else "")
+    )
     for repair in report.repairs:
         echo(f"repair:  {repair}")
     for issue in report.grounding:
@@ -224,5 +280,8 @@ def _print_report(result: DraftResult, output: str | None) -> None:
         echo(f"add to your notes: {item}")
     if output:
         echo(f"letter written to {output}")
-    echo("passed: the letter is ready to review and send" if report.passed else
-         "not ready: fill the placeholders above (or add to your notes and run again)")
+    echo(
+        "passed: the letter is ready to review and send"
+        if report.passed
+        else "not ready: fill the placeholders above (or add to your notes and run again)"
+    )

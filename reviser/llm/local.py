@@ -75,7 +75,7 @@ class LocalBackend:
     structured_mode = "grammar"
 
     def __init__(
-        self, model_path: str | None, n_ctx: int = 2048, n_threads: int | None = None, seed: int = 0
+        self, model_path: str | None, n_ctx: int = 8192, n_threads: int | None = None, seed: int = 0
     ) -> None:
         if importlib.util.find_spec("llama_cpp") is None:
             raise ModelError(

@@ -26,6 +26,7 @@ from reviser.llm.base import Completion, Message, TokenCount
 from reviser.llm.structured import with_schema_in_prompt
 
 if TYPE_CHECKING:
+    import httpx2
     import openai
     import tiktoken
 
@@ -137,6 +138,7 @@ class OpenAIBackend:
         temperature: float | None = 0.0,
         max_concurrency: int = 4,
         sleep: Callable[[float], None] = time.sleep,
+        http_client: httpx2.Client | None = None,
     ) -> None:
         if structured not in STRUCTURED_MODES:
             choices = ", ".join(STRUCTURED_MODES)
@@ -151,6 +153,8 @@ class OpenAIBackend:
         self.max_retries = max_retries
         self.max_concurrency = max_concurrency
         self._sleep = sleep
+        # A caller-built HTTP client (proxies, custom CAs, or a test transport); None lets the SDK build one.
+        self._http_client = http_client
         self._api_key = api_key or os.environ.get("OPENAI_API_KEY") or NO_KEY
         self._token_param = "max_tokens"
         # Greedy by default so reruns and recorded cassettes repeat; dropped if the model refuses it.
@@ -164,7 +168,11 @@ class OpenAIBackend:
                 import openai
 
                 self._client = openai.OpenAI(
-                    api_key=self._api_key, base_url=self.base_url, timeout=self.timeout, max_retries=0
+                    api_key=self._api_key,
+                    base_url=self.base_url,
+                    timeout=self.timeout,
+                    max_retries=0,
+                    http_client=self._http_client,
                 )
             return self._client
 

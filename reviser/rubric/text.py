@@ -10,10 +10,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-# One pass over the original text finds every piece of markup; the order of the branches matters only
-# where two could start at the same position.
-_MARKUP = re.compile(
-    r"""
+# Markup inside lines; the order of the branches matters only where two could start at the same position.
+# The leading lookahead lets the regex engine skip plain text quickly.
+_INLINE = re.compile(
+    r"""(?=[<&!\[*_`])(?:
       (?P<comment><!--.*?-->)
     | (?P<skip>(?i:<(?P<skiptag>script|style|head|title)\b[^>]*>.*?</(?P=skiptag)\s*>))
     | (?P<li>(?i:<li\b[^>]*>))
@@ -26,33 +26,38 @@ _MARKUP = re.compile(
     | (?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
     | (?P<link>!?\[(?P<linktext>[^\[\]\n]*)\]\((?P<url>[^()\s]*)\))
     | (?P<autolink><(?:https?://|mailto:|[^\s<>@]+@)[^\s<>]*>)
-    | (?P<heading>^[ \t]{0,3}\#{1,6}[ \t]+)
-    | (?P<quote>^[ \t]*>[ \t]?)
-    | (?P<rule>^[ \t]*(?:[-*_=][ \t]*){3,}$)
-    | (?P<bullet>^[ \t]*(?:[-*+•‣◦▪–]|\d{1,2}[.)])[ \t]+)
     | (?P<blank>_{3,})
     | (?P<emph>\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|`+)
+    )""",
+    re.S | re.X,
+)
+# Markup at the start of a line, tried only at line starts.
+_LINE_START = re.compile(
+    r"""
+      (?P<heading>[ \t]{0,3}\#{1,6}[ \t]+)
+    | (?P<quote>[ \t]*>[ \t]?)
+    | (?P<rule>[ \t]*(?:[-*_=][ \t]*){3,}(?=\n|$))
+    | (?P<bullet>[ \t]*(?:[-*+•‣◦▪–]|\d{1,2}[.)])[ \t]+)
     """,
-    re.M | re.S | re.X,
+    re.X,
 )
 _BLOCK_BREAK = "\n\n"
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr vs e.g i.e approx no fig dept mt ft".split()
-)
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr vs e.g i.e approx no fig dept mt ft".split())
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # The closing line before the writer's name; everything from it on is the signature.
 _SIGN_OFF = re.compile(
-    r"^\s*(?:(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|all\s+the\s+best|my\s+best)?\s*"
+    r"\s*(?:(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|all\s+the\s+best|my\s+best)?\s*"
     r"(?:regards|wishes|thanks|thank\s+you)|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely(?:\s+yours)?"
     r"|respectfully(?:\s+yours)?|best|cheers|gratefully|with\s+(?:gratitude|appreciation|thanks)|thanks"
     r"(?:\s+again)?|thank\s+you(?:\s+again)?)\s*[,.!]?\s*$",
     re.I,
 )
 _HEADING_MAX_WORDS = 8
+_CONTACT_DIGITS = re.compile(r"\d[\d ().-]{5,}\d")  # a phone number makes a line content, not a heading
 _SOFT_WRAP_MIN = 40  # a line at least this long that ends mid-sentence is a wrapped line, not a break
 
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
@@ -73,12 +78,13 @@ _CONTRACTIONS: dict[str, tuple[str, ...]] = {
 }
 _SUFFIX_EXPANSIONS = {"ll": "will", "ve": "have", "re": "are", "d": "would", "m": "am"}
 # British spellings fold into American ones on both sides of every comparison.
-_SPELLINGS = (
-    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
-    ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
-    ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("ourites", "orites"), ("ourable", "orable"),
-    ("programme", "program"), ("programmes", "programs"), ("centre", "center"), ("centres", "centers"),
-)
+_SPELLINGS = {
+    "isation": "ization", "isations": "izations", "ise": "ize", "ised": "ized", "ises": "izes", "ising": "izing",
+    "yse": "yze", "ysed": "yzed", "ysing": "yzing", "our": "or", "ours": "ors", "oured": "ored", "ouring": "oring",
+    "ourite": "orite", "ourites": "orites", "ourable": "orable", "programme": "program", "programmes": "programs",
+    "centre": "center", "centres": "centers",
+}  # fmt: skip
+_BRITISH_ENDING = re.compile("(?:" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + ")$")
 _NOT_BRITISH = frozenset("your yours hour hours four tour tours pour sour flour devour detour".split())
 _NORM_CACHE: dict[str, tuple[str, ...]] = {}
 _NORM_CACHE_MAX = 50_000
@@ -89,9 +95,9 @@ NEGATORS = frozenset(("not", "never", "no", "without", "nor", "hardly", "neither
 def spelling(word: str) -> str:
     """Fold one lower-case word to the spelling the cue lists use (organise → organize, colour → color)."""
     if len(word) > 5 and word not in _NOT_BRITISH:
-        for british, american in _SPELLINGS:
-            if word.endswith(british):
-                return word[: len(word) - len(british)] + american
+        m = _BRITISH_ENDING.search(word)
+        if m:
+            return word[: m.start()] + _SPELLINGS[m.group()]
     return word
 
 
@@ -122,6 +128,8 @@ def normalize(raw: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """The normalized words of a phrase or question."""
+    if text.isalpha():  # one plain word, the usual case in cue lists: skip the tokenizer
+        return list(_NORM_CACHE.get(text) or normalize(text))
     return [w for raw in _TOKEN.findall(text) for w in normalize(raw)]
 
 
@@ -159,38 +167,51 @@ class Visible:
 
 def visible_text(text: str) -> Visible:
     """Strip Markdown and simple HTML for detection, keeping the way back to the original offsets."""
-    edits: list[tuple[int, int, str, str]] = []  # original start, end, replacement, mark ("list"/"heading"/"")
-    for m in _MARKUP.finditer(text):
+    # Line-start markup sorts before inline markup at the same offset ("* item" is a bullet, not emphasis).
+    edits: list[tuple[int, int, int, str, str]] = []  # original start, order, end, replacement, mark
+    pos = 0
+    while pos < len(text):
+        m = _LINE_START.match(text, pos)
+        if m and m.end() > pos:
+            kind = m.lastgroup
+            mark = "list" if kind == "bullet" else "heading" if kind == "heading" else ""
+            edits.append((pos, 0, m.end(), "", mark))
+        nl = text.find("\n", pos)
+        pos = len(text) if nl < 0 else nl + 1
+    edits.extend(_inline_edits(text))
+    if not edits:
+        return Visible(text, text, [], [], [], [])
+    edits.sort()
+    return _apply(text, [(start, end, rep, mark) for start, _, end, rep, mark in edits])
+
+
+def _inline_edits(text: str) -> list[tuple[int, int, int, str, str]]:
+    edits: list[tuple[int, int, int, str, str]] = []
+    for m in _INLINE.finditer(text):
         kind = m.lastgroup
         start, end = m.span()
         if kind == "blank":
             continue  # "____" is a fill-in blank: keep it for the placeholder finding
         if kind == "link":
             # [text](url) reads as "text (url)": both stay visible, only the brackets go.
-            text_start, url_start = m.start("linktext"), m.start("url")
-            edits.append((start, text_start, "", ""))
-            edits.append((m.end("linktext"), url_start, " (", ""))
-            continue
-        if kind == "autolink":
-            edits.append((start, start + 1, "", ""))
-            edits.append((end - 1, end, "", ""))
-            continue
-        if kind == "entity":
+            edits.append((start, 1, m.start("linktext"), "", ""))
+            edits.append((m.end("linktext"), 1, m.start("url"), " (", ""))
+        elif kind == "autolink":
+            edits.append((start, 1, start + 1, "", ""))
+            edits.append((end - 1, 1, end, "", ""))
+        elif kind == "entity":
             from html import unescape  # only files with entities pay for the entity table
 
-            edits.append((start, end, unescape(m.group()), ""))
+            edits.append((start, 1, end, unescape(m.group()), ""))
         elif kind in ("block", "hopen"):
-            edits.append((start, end, _BLOCK_BREAK, "heading" if kind == "hopen" else ""))
+            edits.append((start, 1, end, _BLOCK_BREAK, "heading" if kind == "hopen" else ""))
         elif kind == "li":
-            edits.append((start, end, "\n", "list"))
+            edits.append((start, 1, end, "\n", "list"))
         elif kind == "br":
-            edits.append((start, end, "\n", ""))
-        elif kind == "bullet":
-            edits.append((start, end, "", "list"))
-        elif kind == "heading":
-            edits.append((start, end, "", "heading"))
-        else:  # comment, skipped element, inline tag, quote marker, rule, emphasis: simply removed
-            edits.append((start, end, "", ""))
+            edits.append((start, 1, end, "\n", ""))
+        else:  # comment, skipped element, inline tag, emphasis: simply removed
+            edits.append((start, 1, end, "", ""))
+    return edits
     if not edits:
         return Visible(text, text, [], [], [], [])
     return _apply(text, edits)
@@ -275,28 +296,39 @@ def prepare(text: str) -> Doc:
     for i, sentence in enumerate(sentences):
         if sentence.lead >= 0:
             followers[sentence.lead].append(i)
-    tok_norm: list[str] = []
-    tok_start: list[int] = []
-    tok_end: list[int] = []
-    tok_sent: list[int] = []
-    sent_first_tok: list[int] = []
-    raw_count = 0
-    finditer = _TOKEN.finditer
-    vtext = vis.text
-    for si, sentence in enumerate(sentences):
-        sent_first_tok.append(len(tok_norm))
-        for m in finditer(vtext, sentence.start, sentence.end):
-            raw_count += 1
-            s, e = m.span()
-            for w in normalize(m.group()):
+    matches = list(_TOKEN.finditer(vis.text))
+    spans = [m.span() for m in matches]
+    cache = _NORM_CACHE
+    norms = [cache.get(raw) or normalize(raw) for raw in (m.group() for m in matches)]
+    starts = [s.start for s in sentences]
+    sent_of = [bisect_right(starts, start) - 1 for start, _ in spans]
+    if all(len(n) == 1 for n in norms):  # the usual case: no contraction to expand
+        tok_norm = [n[0] for n in norms]
+        tok_start = [start for start, _ in spans]
+        tok_end = [end for _, end in spans]
+        tok_sent = sent_of
+    else:
+        tok_norm, tok_start, tok_end, tok_sent = [], [], [], []
+        for norm, (start, end), si in zip(norms, spans, sent_of, strict=True):
+            for w in norm:
                 tok_norm.append(w)
-                tok_start.append(s)
-                tok_end.append(e)
+                tok_start.append(start)
+                tok_end.append(end)
                 tok_sent.append(si)
+    sent_first_tok = [bisect_right(tok_sent, i - 1) for i in range(len(sentences))]
     line_starts = [0]
     line_starts.extend(m.end() for m in re.finditer("\n", text))
     return Doc(
-        vis, sentences, followers, tok_norm, tok_start, tok_end, tok_sent, sent_first_tok, raw_count, line_starts
+        vis,
+        sentences,
+        followers,
+        tok_norm,
+        tok_start,
+        tok_end,
+        tok_sent,
+        sent_first_tok,
+        len(spans),
+        line_starts,
     )
 
 
@@ -363,10 +395,13 @@ def _runs(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 
 def _looks_like_heading(line: str) -> bool:
+    """A short standalone line without end punctuation; not a sign-off or a contact line."""
     return (
         len(line.split()) <= _HEADING_MAX_WORDS
         and line[-1] not in ".,;:!?"
         and ":" not in line
+        and "@" not in line
+        and not _CONTACT_DIGITS.search(line)
         and not _SIGN_OFF.match(line)
     )
 
@@ -385,8 +420,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _mark_leads(text: str, sentences: list[Sentence]) -> None:
-    """A heading leads every sentence up to the next heading; a line ending in ':' leads the lines after it
-    in its block and a list that follows in the next block."""
+    """A heading leads every sentence up to the next heading. A line ending in ':' leads the rest of its
+    block, or, when it ends its block ("Here they are:"), the whole next block."""
     heading = -1
     colon = -1
     colon_block = -1
@@ -394,25 +429,22 @@ def _mark_leads(text: str, sentences: list[Sentence]) -> None:
         if sentence.kind == "heading":
             heading, colon = i, -1
             continue
-        if colon >= 0:
-            same_block = sentence.block == colon_block
-            next_list = sentence.block == colon_block + 1 and sentence.kind == "list"
-            if same_block or next_list:
-                sentence.lead = colon
-                colon_block = sentence.block
-            else:
-                colon = -1
-        if sentence.lead < 0:
+        if colon >= 0 and sentence.block == colon_block:
+            sentence.lead = colon
+        else:
+            colon = -1
             sentence.lead = heading
         if text[sentence.end - 1] == ":":
-            colon, colon_block = i, sentence.block
+            ends_block = i + 1 == len(sentences) or sentences[i + 1].block != sentence.block
+            colon, colon_block = i, sentence.block + 1 if ends_block else sentence.block
 
 
 def _mark_signature(text: str, sentences: list[Sentence]) -> None:
-    """Everything from the last sign-off line ("Best regards,") on, if it is in the last third of the letter."""
-    cutoff = len(sentences) * 2 // 3
-    for i in range(len(sentences) - 1, cutoff - 1, -1):
+    """Everything from the last sign-off line ("Best regards,") on, if that is in the letter's second half."""
+    for i in range(len(sentences) - 1, -1, -1):
         sentence = sentences[i]
+        if sentence.start < len(text) // 2:
+            return
         if _SIGN_OFF.match(text, sentence.start, sentence.end):
             for later in sentences[i:]:
                 later.signature = True
