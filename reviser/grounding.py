@@ -41,7 +41,7 @@ COMMON_STARTERS = set(
 )
 ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ful|ous|ive|able|ible|ise|ize|ity)$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")  # a colon starts a new clause too ("Subject: Following up")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Without it every cassette is replayed with record_mode "none": nothing is record
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import re
 import socket
@@ -121,24 +122,39 @@ def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def vcr_config() -> Any:
+def vcr_config(
+    directory: Path = CASSETTES, recording: bool = RECORDING, key: str | None = None
+) -> Any:
     import vcr
 
-    key = os.environ.get("REVISER_RECORD_API_KEY")
+    key = key or os.environ.get("REVISER_RECORD_API_KEY")
     return vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
+        cassette_library_dir=str(directory),
         serializer="yaml",
         path_transformer=vcr.VCR.ensure_suffix(".yaml"),
         # new_episodes (into the empty folder the script records to) lets tests share a cassette in any order.
-        record_mode="new_episodes" if RECORDING else "none",
+        record_mode="new_episodes" if recording else "none",
         match_on=["method", "path", "body"],  # vcr compares JSON bodies after parsing them
         filter_headers=FILTERED_HEADERS,
         before_record_request=scrub_request,
         before_record_response=scrub_response,
         # A server that echoes the key in an error body must not leak it either.
-        filter_sensitive_data=[("<REVISER_RECORD_API_KEY>", key)] if RECORDING and key else [],
+        filter_sensitive_data=[("<REVISER_RECORD_API_KEY>", key)] if recording and key else [],
         decode_compressed_response=True,
     )
+
+
+@dataclass
+class Exchange:
+    request: dict[str, Any]  # the JSON body sent
+    status: int
+    reply: dict[str, Any]  # the JSON body the server answered
+
+    @property
+    def schema_name(self) -> str | None:
+        """The output model asked for, e.g. "AnswerOut" (json_schema and json_object modes)."""
+        fmt = self.request.get("response_format") or {}
+        return fmt["json_schema"]["name"] if fmt.get("type") == "json_schema" else fmt.get("schema", {}).get("title")
 
 
 @dataclass
@@ -159,11 +175,12 @@ class Recorded:
 
         return OpenAIBackend(self.model, self.base_url, self.api_key, sleep=self.sleeps.append, **kwargs)
 
-    def played(self) -> list[tuple[Any, dict[str, Any]]]:
-        """The (request, response) pairs this test was served, whether replayed or recorded just now."""
+    def exchanges(self) -> list[Exchange]:
+        """What this test sent and was answered, replayed or recorded just now, in cassette order."""
         data = self.cassette.data
-        replayed = [data[i] for i in sorted(self.cassette.play_counts)]
-        return replayed + data[self.loaded:]
+        pairs = [data[i] for i in sorted(self.cassette.play_counts)] + data[self.loaded :]
+        return [Exchange(json.loads(q.body), int(r["status"]["code"]), json.loads(r["body"]["string"]))
+                for q, r in pairs]  # fmt: skip
 
 
 def cassette_miss(exc: BaseException) -> BaseException | None:

@@ -1,6 +1,6 @@
-"""OpenAIBackend replayed from cassettes of a real server: the fact-extraction call in every --structured mode.
+"""OpenAIBackend replayed from cassettes of a real server: the fact-extraction call in each --structured mode.
 
-Recorded by scripts/record-cassettes from llama_cpp.server with the bundled SmolLM2-135M. Assertions are
+Recorded by scripts/record-cassettes from llama_cpp.server with the bundled SmolLM2-135M. The assertions are
 about what reviser does with the server's answers, never about the model's wording.
 """
 
@@ -32,45 +32,36 @@ SCHEMA = ExtractedFacts.model_json_schema()
 
 def extract(backend: Any, usage: Usage) -> ExtractedFacts:
     # The pipeline's own settings for this call (reviser.draft.extract).
-    return call_structured(backend, EXTRACT, ExtractedFacts, max_tokens=700, usage=usage, label="extract facts")
+    return call_structured(
+        backend, EXTRACT, ExtractedFacts, max_tokens=700, usage=usage, label="extract facts"
+    )
 
 
-def body(request: Any) -> dict[str, Any]:
-    return json.loads(request.body)
-
-
-def status(response: dict[str, Any]) -> int:
-    return int(response["status"]["code"])
-
-
-def reply(response: dict[str, Any]) -> dict[str, Any]:
-    return json.loads(response["body"]["string"])
+def content(reply: dict[str, Any]) -> str:
+    return reply["choices"][0]["message"]["content"]
 
 
 def assert_usage_matches(usage: Usage, recorded: Recorded) -> None:
-    """calls and tokens in the report are exactly what the server reported for its successful answers."""
-    answered = [reply(r) for _, r in recorded.played() if status(r) == 200]
+    """Calls and tokens are exactly what the server reported for its successful answers."""
+    answered = [e.reply for e in recorded.exchanges() if e.status == 200]
     assert usage.calls == len(answered)
     assert usage.prompt_tokens == sum(a["usage"]["prompt_tokens"] for a in answered)
     assert usage.completion_tokens == sum(a["usage"]["completion_tokens"] for a in answered)
 
 
 @pytest.mark.cassette("extract_json_object")
-def test_json_object_mode_sends_the_schema_and_returns_validated_facts(recorded: Recorded) -> None:
+def test_json_object_mode_sends_the_schema_and_returns_the_validated_reply(recorded: Recorded) -> None:
     backend = recorded.backend(structured="json_object")
     usage = Usage()
     facts = extract(backend, usage)
-    played = recorded.played()
-    assert [body(q)["response_format"] for q, _ in played] == [{"type": "json_object", "schema": SCHEMA}] * len(
-        played
-    )
-    first = body(played[0][0])
-    assert first["messages"] == EXTRACT and first["max_tokens"] == 700 and first["temperature"] == 0.0
-    assert first["model"] == recorded.model
-    # The facts are the server's last answer, parsed and validated, not something reviser made up.
-    last = reply(played[-1][1])["choices"][0]["message"]["content"]
-    assert facts == ExtractedFacts.model_validate(extract_json_object(last))
-    assert usage.reasks == len(played) - 1 and usage.retries == 0 and recorded.sleeps == []
+    sent = recorded.exchanges()
+    assert all(e.request["response_format"] == {"type": "json_object", "schema": SCHEMA} for e in sent)
+    first = sent[0].request
+    assert first["messages"] == EXTRACT and first["model"] == recorded.model
+    assert (first["max_tokens"], first["temperature"]) == (700, 0.0)
+    # The facts are the server's last answer, parsed and validated: nothing added, nothing lost.
+    assert facts == ExtractedFacts.model_validate(extract_json_object(content(sent[-1].reply)))
+    assert usage.reasks == len(sent) - 1 and usage.retries == 0 and recorded.sleeps == []
     assert_usage_matches(usage, recorded)
     assert describe(backend) == {"backend": "openai", "model": recorded.model, "structured": "json_object"}
 
@@ -80,73 +71,72 @@ def test_auto_mode_steps_down_to_what_the_server_accepts(recorded: Recorded) -> 
     backend = recorded.backend(structured="auto")
     usage = Usage()
     facts = extract(backend, usage)
-    played = recorded.played()
-    formats = [body(q)["response_format"]["type"] for q, _ in played]
-    assert formats[0] == "json_schema"
-    if status(played[0][1]) == 200:  # a server with OpenAI's structured outputs: nothing to step down from
+    sent = recorded.exchanges()
+    formats = [e.request["response_format"]["type"] for e in sent]
+    assert formats[0] == "json_schema" and isinstance(facts, ExtractedFacts)
+    if sent[0].status == 200:  # a server with OpenAI's structured outputs: nothing to step down from
         assert set(formats) == {"json_schema"} and describe(backend)["structured"] == "json_schema"
     else:
-        # llama_cpp.server refuses json_schema (with a 500, not a 400): auto resends as json_object at once,
-        # without a retry or a backoff, and keeps that mode for the calls that follow.
-        error = reply(played[0][1])["error"]["message"]
-        assert "response_format" in error and "json_object" in error
+        # llama_cpp.server refuses json_schema (with a 500, not a 400): auto resends as json_object at
+        # once, with no retry or backoff, and keeps that mode for the calls that follow.
+        refusal = sent[0].reply["error"]["message"]
+        assert "response_format" in refusal and "json_object" in refusal
         assert set(formats[1:]) == {"json_object"} and describe(backend)["structured"] == "json_object"
         assert recorded.sleeps == [] and usage.retries == 0
-    assert isinstance(facts, ExtractedFacts)
-    assert_usage_matches(usage, recorded)
     if "llama_cpp.server" in recorded.server:
-        assert describe(backend)["structured"] == "json_object"
+        assert formats[:2] == ["json_schema", "json_object"] and sent[0].status == 500
+    assert_usage_matches(usage, recorded)
 
 
 @pytest.mark.cassette("extract_json_schema")
-def test_json_schema_mode_on_a_server_that_refuses_it_fails_with_the_servers_words(recorded: Recorded) -> None:
+def test_explicit_json_schema_on_a_server_that_refuses_it_fails_in_its_words(recorded: Recorded) -> None:
     backend = recorded.backend(structured="json_schema")
     usage = Usage()
+    error: str | None = None
     try:
         extract(backend, usage)
-        error = None
     except ModelError as exc:
         error = str(exc)
-    played = recorded.played()
-    assert {body(q)["response_format"]["type"] for q, _ in played} == {"json_schema"}
-    if status(played[0][1]) == 200:
+    sent = recorded.exchanges()
+    assert {e.request["response_format"]["type"] for e in sent} == {"json_schema"}
+    if "llama_cpp.server" in recorded.server:
+        assert sent[0].status == 500
+    if sent[0].status == 200:
         assert error is None
         assert_usage_matches(usage, recorded)
         return
-    # An explicit mode is never changed behind the user's back. llama_cpp.server answers 500, which reviser
-    # cannot tell from a crash, so it is retried with backoff (1 s, 2 s, 4 s) before giving up.
-    assert "llama_cpp.server" not in recorded.server or status(played[0][1]) == 500
-    assert [status(r) for _, r in played] == [500] * 4
+    # An explicit mode is never changed behind the user's back. llama_cpp.server's 500 cannot be told
+    # from a crash, so it is retried with backoff (1 s, 2 s, 4 s) before reviser gives up.
+    assert [e.status for e in sent] == [500] * 4
     assert recorded.sleeps == [1.0, 2.0, 4.0] and usage.calls == 0
-    server_message = " ".join(reply(played[-1][1])["error"]["message"].split())
+    server_message = " ".join(sent[-1].reply["error"]["message"].split())
     assert error == f"the endpoint failed with 500 after 4 attempts: {server_message[:500]}"
     assert "Input should be 'text' or 'json_object'" in error
 
 
 @pytest.mark.cassette("extract_prompt")
-def test_prompt_mode_puts_the_schema_in_the_system_message(recorded: Recorded) -> None:
+def test_prompt_mode_puts_the_schema_in_the_system_message_and_re_asks(recorded: Recorded) -> None:
     backend = recorded.backend(structured="prompt")
     usage = Usage()
+    facts: ExtractedFacts | None = None
+    error: str | None = None
     try:
-        facts: ExtractedFacts | None = extract(backend, usage)
-        error = None
+        facts = extract(backend, usage)
     except ModelOutputError as exc:
-        facts, error = None, str(exc)
-    played = recorded.played()
-    requests = [body(q) for q, _ in played]
-    assert all("response_format" not in r for r in requests)
-    system = requests[0]["messages"][0]["content"]
-    assert system.startswith(EXTRACT[0]["content"])
-    assert json.dumps(SCHEMA, separators=(",", ":")) in system
-    # Each re-ask sends the failed reply back with the exact problem, and nothing else changes.
-    for previous, (request, response) in zip(played, played[1:]):
-        assert request.body != previous[0].body
-        said = reply(previous[1])["choices"][0]["message"]["content"]
-        assert body(request)["messages"][-2] == {"role": "assistant", "content": said}
-        assert body(request)["messages"][-1]["content"].startswith("That reply cannot be used: ")
+        error = str(exc)
+    sent = recorded.exchanges()
+    assert all("response_format" not in e.request for e in sent)
+    system = sent[0].request["messages"][0]["content"]
+    assert system.startswith(EXTRACT[0]["content"]) and json.dumps(SCHEMA, separators=(",", ":")) in system
+    # Each re-ask sends back the reply that failed, then the exact problem with it.
+    for before, after in zip(sent, sent[1:], strict=False):
+        assert after.request["messages"][-2] == {"role": "assistant", "content": content(before.reply)}
+        assert after.request["messages"][-1]["content"].startswith("That reply cannot be used: ")
     assert_usage_matches(usage, recorded)
     if error is None:
-        assert isinstance(facts, ExtractedFacts) and usage.reasks == len(played) - 1
+        assert isinstance(facts, ExtractedFacts) and usage.reasks == len(sent) - 1
     else:
-        assert len(played) == 3 and usage.reasks == 2
-        assert error.startswith("extract facts: the model did not return a valid ExtractedFacts JSON object")
+        # SmolLM2-135M without a grammar does not write this JSON: three attempts, then a clear error.
+        assert len(sent) == 3 and usage.reasks == 2
+        assert error.startswith("extract facts: the model did not return a valid ExtractedFacts JSON object "
+                                "after 3 attempts; last problem: ")  # fmt: skip

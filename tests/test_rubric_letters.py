@@ -205,3 +205,14 @@ def test_check_text_is_fast(rubric: Rubric) -> None:
     # The target is 500/s (scripts/bench_check.py); this only guards against a pathological slowdown on a
     # busy test machine.
     assert rate > 100
+
+
+def test_windows_line_ends_read_the_same(rubric: Rubric) -> None:
+    crlf = EXAMPLE.replace("\n", "\r\n")
+    report = check_text(crlf, rubric)
+    assert statuses(report) == statuses(check_text(EXAMPLE, rubric))
+    for element in report.elements:
+        for ev in element.evidence:
+            assert crlf[ev.start : ev.end] == ev.text
+    references = next(e for e in report.elements if e.id == "references")
+    assert [(ev.line, ev.column) for ev in references.evidence][:2] == [(23, 1), (24, 3)]  # after the "- " bullet

@@ -22,6 +22,9 @@ Exit codes:
      file. With several files, a bad file is reported on stderr, the others are
      still checked, and the exit code is 2.
 
+The compiled rubric is cached in ~/.cache/reviser (or $XDG_CACHE_HOME/reviser);
+set REVISER_CACHE_DIR to move it, or to an empty value to turn it off.
+
 \b
 Examples:
   reviser check letter.txt
@@ -65,7 +68,7 @@ def check(
     strict: bool,
     explain: bool,
 ) -> None:
-    """Check recalibration letters (plain text, Markdown or simple HTML) for the seven parts they need.
+    """Check recalibration letters (plain text, Markdown or simple HTML) for the parts they need.
 
     Reads each FILE, or stdin for "-". Reports every element as present (✓), weak (~) or missing (✗) with
     the line and column of its evidence, plus placeholders, over-apologising, length and, with --questions,

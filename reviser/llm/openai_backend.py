@@ -136,7 +136,7 @@ class OpenAIBackend:
         max_retries: int = 3,
         *,
         temperature: float | None = 0.0,
-        max_concurrency: int = 4,
+        max_concurrency: int = 16,  # the pipeline's --concurrency is the real bound
         sleep: Callable[[float], None] = time.sleep,
         http_client: httpx2.Client | None = None,
     ) -> None:

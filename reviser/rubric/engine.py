@@ -83,6 +83,7 @@ def analyse(
     strict: bool = False,
     encoding: str | None = None,
 ) -> Outcome:
+    """What check_text checks, as plain records: `reviser check` prints these without building models."""
     doc = prepare(text)
     checker = _Checker(doc, rubric)
     elements = [checker.element(e) for e in rubric.elements if e.severity != "off"]
@@ -103,8 +104,7 @@ def to_report(outcome: Outcome) -> FileReport:
             "passed": outcome.passed,
             "encoding": outcome.encoding,
             "elements": [
-                {k: v for k, v in vars(e).items() if k != "anchors"}
-                | {"evidence": [vars(s) for s in e.evidence]}
+                {k: v for k, v in vars(e).items() if k != "anchors"} | {"evidence": [vars(s) for s in e.evidence]}
                 for e in outcome.elements
             ],
             "findings": [vars(f) for f in outcome.findings],
@@ -160,8 +160,7 @@ class _Checker:
             if rule.negation and self.negated(hit):
                 continue
             if any(
-                x.sentence == hit.sentence and hit.first_tok < x.end_tok and x.first_tok < hit.end_tok
-                for x in excluded
+                x.sentence == hit.sentence and hit.first_tok < x.end_tok and x.first_tok < hit.end_tok for x in excluded
             ):
                 continue
             found = self.requirements(rule, hit)
@@ -198,9 +197,7 @@ class _Checker:
             for s in scope:
                 for hit in per_sentence.get(s, ()):
                     inside = (
-                        s == anchor.sentence
-                        and anchor.first_tok <= hit.first_tok
-                        and hit.end_tok <= anchor.end_tok
+                        s == anchor.sentence and anchor.first_tok <= hit.first_tok and hit.end_tok <= anchor.end_tok
                     )
                     if not inside:
                         return s
@@ -315,9 +312,7 @@ def _length(doc: Doc, rubric: Rubric) -> list[FindingOutcome]:
     count = doc.word_count
     end = len(doc.vis.original)
     if count < settings.min_words:
-        message = (
-            f"{count} words is too short to cover the letter's parts; aim for at least {settings.min_words}"
-        )
+        message = f"{count} words is too short to cover the letter's parts; aim for at least {settings.min_words}"
         return [FindingOutcome("length", settings.length_severity, message, 0, end, 1, 1)]
     if count > settings.max_words:
         message = (

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import zlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from reviser.errors import InputError, RubricError
@@ -25,7 +25,6 @@ _COMPILER_SOURCES = [os.path.join(_HERE, name) for name in ("loader.py", "matche
 _CACHE_FORMAT = b"reviser rubric cache 1"
 _CACHE_KEEP = 20  # compiled rubrics kept in the cache directory
 _ELEMENT_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
-_SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass
@@ -84,9 +83,6 @@ class Rubric:
     patterns: dict[int, list[str]]  # hit group → its regular expressions
     findings: Findings
 
-    def element(self, element_id: str) -> Element | None:
-        return next((e for e in self.elements if e.id == element_id), None)
-
 
 def load_rubric(path: str | os.PathLike[str] | None = None, *, cache_dir: str | None = None) -> Rubric:
     """The default rubric, or a user rubric file merged over it. Raises RubricError naming file and key.
@@ -95,7 +91,7 @@ def load_rubric(path: str | os.PathLike[str] | None = None, *, cache_dir: str | 
     ignored: the cache only saves time)."""
     user_path = None if path is None else os.fspath(path)
     user_bytes = None if user_path is None else _read_bytes(user_path)
-    key = _cache_key(user_bytes) if cache_dir else b""
+    key = _cache_key(user_path, user_bytes) if cache_dir else b""
     if cache_dir:
         cached = _load_cached(cache_dir, key)
         if cached is not None:
@@ -164,14 +160,14 @@ def _parse(data: bytes, path: str) -> dict[str, Any]:
 # --- the compiled-rubric cache -------------------------------------------------------------------
 
 
-def _cache_key(user_bytes: bytes | None) -> bytes:
+def _cache_key(user_path: str | None, user_bytes: bytes | None) -> bytes:
     """What the compiled rubric depends on: Python, the package files (size and time stand in for their
-    content) and the user's rubric file."""
+    content) and the user's rubric file (its name shows in --explain)."""
     parts = [_CACHE_FORMAT, sys.version.encode()]
     for name in (DEFAULT_PATH, *_COMPILER_SOURCES):
         stat = os.stat(name)
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    parts.append(b"-" if user_bytes is None else user_bytes)
+    parts.append(b"-" if user_path is None or user_bytes is None else user_path.encode() + b"\0" + user_bytes)
     return b"\0".join(parts)
 
 
@@ -208,41 +204,28 @@ def _store(cache_dir: str, key: bytes, rubric: Rubric) -> None:
 
 
 def _to_plain(r: Rubric) -> tuple[Any, ...]:
-    """The rubric as tuples, lists, dicts and strings that marshal can store (regexes as their patterns)."""
-    f = r.findings
-    elements = [
-        (e.id, e.title, e.severity, e.description, e.weak, e.why, e.suggestion, e.weak_suggestion,
-         [(u.level, u.group, u.requires, u.unless, u.scope, u.negation, u.min_sentences) for u in e.rules],
-         e.exclude_group)
-        for e in r.elements
-    ]  # fmt: skip
-    findings = (
-        f.placeholder_severity, [(k.pattern, k.label) for k in f.placeholders],
-        f.over_apology_severity, f.over_apology_element, f.over_apology_min,
-        f.length_severity, f.min_words, f.max_words, f.unanswered_severity, f.min_overlap,
-    )  # fmt: skip
-    return (r.source, elements, r.signals, r.phrases.to_plain(), r.patterns, findings)
+    """The rubric as tuples, lists, dicts and strings that marshal can store."""
+    elements = [astuple(e) for e in r.elements]
+    return (r.source, elements, r.signals, r.phrases.to_plain(), r.patterns, astuple(r.findings))
 
 
 def _from_plain(data: tuple[Any, ...]) -> Rubric:
     source, elements, signals, phrases, patterns, findings = data
-    (ph_severity, placeholders, ap_severity, ap_element, ap_min, len_severity, min_words, max_words,
-     un_severity, min_overlap) = findings  # fmt: skip
+    placeholders = [PlaceholderKind(pattern, label) for pattern, label in findings[1]]
     return Rubric(
         source,
-        [
-            Element(eid, title, severity, description, weak, why, suggestion, weak_suggestion,
-                    [Rule(*rule) for rule in rules], exclude)
-            for eid, title, severity, description, weak, why, suggestion, weak_suggestion, rules, exclude
-            in elements
-        ],  # fmt: skip
+        [_element_from_plain(e) for e in elements],
         signals,
         PhraseIndex.from_plain(phrases),
         patterns,
-        Findings(
-            ph_severity, [PlaceholderKind(p, label) for p, label in placeholders],
-            ap_severity, ap_element, ap_min, len_severity, min_words, max_words, un_severity, min_overlap,
-        ),  # fmt: skip
+        Findings(findings[0], placeholders, *findings[2:]),
+    )
+
+
+def _element_from_plain(e: tuple[Any, ...]) -> Element:
+    eid, title, severity, description, weak, why, suggestion, weak_suggestion, rules, exclude = e
+    return Element(
+        eid, title, severity, description, weak, why, suggestion, weak_suggestion, [Rule(*r) for r in rules], exclude
     )
 
 
@@ -276,11 +259,7 @@ def _validate(data: dict[str, Any], blame: str) -> None:
         else:
             msg = first["msg"]
             problem = f"{msg[0].lower()}{msg[1:]} (got {first['input']!r})"
-        more = (
-            f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-            if len(errors) > 1
-            else ""
-        )
+        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
         raise RubricError(f"{blame}: {key}: {problem}{more}") from None
 
 
@@ -409,9 +388,7 @@ def _findings(b: _Builder, spec: dict[str, Any], elements: list[Element]) -> Fin
     placeholder, apology = spec["placeholder"], spec["over-apology"]
     length, coverage = spec["length"], spec["unanswered-question"]
     kinds = [
-        PlaceholderKind(
-            b.regex(p["pattern"], b.item("findings.placeholder.patterns", i) + ".pattern"), p["label"]
-        )
+        PlaceholderKind(b.regex(p["pattern"], b.item("findings.placeholder.patterns", i) + ".pattern"), p["label"])
         for i, p in enumerate(placeholder.get("patterns", []))
     ]
     if not any(e.id == apology["element"] for e in elements):

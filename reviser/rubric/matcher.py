@@ -1,4 +1,5 @@
-"""Cue phrases and patterns, compiled once per rubric and matched against a prepared letter in one pass.
+"""Matching a rubric against a prepared letter: cue phrases, compiled once per rubric and matched in one
+pass over the letter's words, and regular expressions, run on demand.
 
 Cue phrase syntax (words compare after normalization: case, curly apostrophes, contractions such as
 "I'm" = "I am" and "didn't" = "did not", and British -ise/-our spellings all fold together):
@@ -62,9 +63,7 @@ def compile_phrase(phrase: str) -> tuple[bool, tuple[Slot, ...]]:
         elif "(" in part or ")" in part or part == "^":
             inner = part[1:-1]
             if not (part.startswith("(") and part.endswith(")")) or "(" in inner or ")" in inner:
-                raise CueSyntaxError(
-                    f"{phrase!r}: unbalanced or nested brackets, or a misplaced ^, at {part!r}"
-                )
+                raise CueSyntaxError(f"{phrase!r}: unbalanced or nested brackets, or a misplaced ^, at {part!r}")
             options = [tuple(words(option)) for option in inner.split("|")]
             if any(not option for option in options):
                 raise CueSyntaxError(f"{phrase!r}: empty choice in {part!r}")

@@ -11,9 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # Markup inside lines; the order of the branches matters only where two could start at the same position.
-# The leading lookahead lets the regex engine skip plain text quickly.
-_INLINE = re.compile(
-    r"""(?=[<&!\[*_`])(?:
+# The leading lookahead lets the regex engine skip plain text quickly. Compiled on first use: most plain-text
+# letters have none of these characters, and compiling it is a noticeable part of start-up.
+_INLINE_CHARS = "<&[*_`"
+_INLINE_PATTERN = r"""(?=[<&!\[*_`])(?:
       (?P<comment><!--.*?-->)
     | (?P<skip>(?i:<(?P<skiptag>script|style|head|title)\b[^>]*>.*?</(?P=skiptag)\s*>))
     | (?P<li>(?i:<li\b[^>]*>))
@@ -28,22 +29,20 @@ _INLINE = re.compile(
     | (?P<autolink><(?:https?://|mailto:|[^\s<>@]+@)[^\s<>]*>)
     | (?P<blank>_{3,})
     | (?P<emph>\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|`+)
-    )""",
-    re.S | re.X,
-)
+    )"""
 # Markup at the start of a line, tried only at line starts.
 _LINE_START = re.compile(
     r"""
       (?P<heading>[ \t]{0,3}\#{1,6}[ \t]+)
     | (?P<quote>[ \t]*>[ \t]?)
-    | (?P<rule>[ \t]*(?:[-*_=][ \t]*){3,}(?=\n|$))
+    | (?P<rule>[ \t]*(?:[-*_=][ \t]*){3,}(?=\r?\n|$))
     | (?P<bullet>[ \t]*(?:[-*+•‣◦▪–]|\d{1,2}[.)])[ \t]+)
     """,
     re.X,
 )
 _BLOCK_BREAK = "\n\n"
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n")  # also Windows line ends
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr vs e.g i.e approx no fig dept mt ft".split())
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -178,7 +177,8 @@ def visible_text(text: str) -> Visible:
             edits.append((pos, 0, m.end(), "", mark))
         nl = text.find("\n", pos)
         pos = len(text) if nl < 0 else nl + 1
-    edits.extend(_inline_edits(text))
+    if any(c in text for c in _INLINE_CHARS):
+        edits.extend(_inline_edits(text))
     if not edits:
         return Visible(text, text, [], [], [], [])
     edits.sort()
@@ -187,7 +187,7 @@ def visible_text(text: str) -> Visible:
 
 def _inline_edits(text: str) -> list[tuple[int, int, int, str, str]]:
     edits: list[tuple[int, int, int, str, str]] = []
-    for m in _INLINE.finditer(text):
+    for m in re.compile(_INLINE_PATTERN, re.S | re.X).finditer(text):
         kind = m.lastgroup
         start, end = m.span()
         if kind == "blank":
@@ -212,9 +212,6 @@ def _inline_edits(text: str) -> list[tuple[int, int, int, str, str]]:
         else:  # comment, skipped element, inline tag, emphasis: simply removed
             edits.append((start, 1, end, "", ""))
     return edits
-    if not edits:
-        return Visible(text, text, [], [], [], [])
-    return _apply(text, edits)
 
 
 def _apply(text: str, edits: list[tuple[int, int, str, str]]) -> Visible:
@@ -248,9 +245,7 @@ def _apply(text: str, edits: list[tuple[int, int, str, str]]) -> Visible:
         pos = end
     # A closing segment keeps positions at the very end (and after trailing markup) mappable.
     add(pos, len(text), text[pos:], True)
-    return Visible(
-        "".join(pieces), text, seg_vis, seg_orig, seg_orig_end, seg_copied, marks["list"], marks["heading"]
-    )
+    return Visible("".join(pieces), text, seg_vis, seg_orig, seg_orig_end, seg_copied, marks["list"], marks["heading"])
 
 
 # --- sentences and tokens ------------------------------------------------------------------------
