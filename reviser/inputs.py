@@ -6,15 +6,16 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from reviser.errors import InputError
 
 MAX_BYTES = 1_000_000  # an e-mail letter or a page of notes is far below this; anything larger is a mistake
 
 
-@dataclass(frozen=True)
-class TextSource:
+class TextSource(NamedTuple):
+    # A named tuple, not a frozen dataclass: `reviser check` reads through this module, and generating the
+    # dataclass methods took longer than reading the letter.
     path: str  # as the user gave it; "-" for stdin
     text: str
     encoding: str  # "utf-8", "utf-8-sig" or "cp1252"

@@ -67,7 +67,9 @@ def cold(runs: int, letter: Path) -> tuple[float, float]:
         for _ in range(runs):
             for name, cmd in commands.items():
                 times[name].append(_time(cmd, env))
-    print(f"cold start, {runs} alternating runs each, {letter.name}:")
+    # Other processes skew wall times; the load average says how busy the machine was.
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"cold start, {runs} alternating runs each, {letter.name} (load average after the runs: {load}):")
     for name, runs_ in times.items():
         print(f"  {name}: wall {_ms([w for w, _ in runs_])}; CPU {_ms([c for _, c in runs_])}")
     ours, theirs = times["reviser check"], times["proselint check"]

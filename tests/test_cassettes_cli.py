@@ -107,7 +107,8 @@ def test_explicit_json_object_mode_skips_the_json_schema_probe(recorded: Recorde
     assert json.loads(report.read_text())["backend"]["structured"] == "json_object"
 
 
-@pytest.mark.cassette("draft_prompt_mode")
+# The draft's first call in prompt mode is the request test_cassettes_backend sends, so it shares that cassette.
+@pytest.mark.cassette("extract_prompt")
 def test_prompt_mode_with_the_small_model_ends_in_a_clear_error_and_saved_work(
     recorded: Recorded, tmp_path: Path
 ) -> None:

@@ -104,7 +104,7 @@ def test_recording_strips_keys_cookies_and_fingerprints(tmp_path: Path) -> None:
 
 
 def test_replay_never_records_and_a_changed_prompt_names_the_fix() -> None:
-    changed = [EXTRACT[0], {"role": "user", "content": EXTRACT[1]["content"] + "\nEdited line."}]
+    changed = [EXTRACT[0], {"role": "user", "content": "Edited line.\n" + EXTRACT[1]["content"]}]
     backend = OpenAIBackend("m", REPLAY_BASE_URL, None, structured="json_object")
     before = (CASSETTES / "extract_json_object.yaml").read_text()
     with vcr_config(recording=False).use_cassette("extract_json_object") as cassette:

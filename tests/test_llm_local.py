@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pytest
 from pydantic import Field
 
 from reviser.errors import ModelError
 from reviser.llm import local
-from reviser.llm.base import Usage
+from reviser.llm.base import Completion, Usage
 from reviser.llm.local import DEFAULT_WEIGHTS, LocalBackend, find_default_weights
 from reviser.llm.structured import call_structured
 from reviser.models import Strict
@@ -150,4 +151,115 @@ def test_prompt_longer_than_context_is_a_model_error() -> None:
     assert str(info.value) == (
         "the prompt for City does not fit the local model's 64-token context window; "
         "shorten the notes or lower --max-input-tokens"
+    )
+
+
+class Ticket(Strict):
+    """Values the model would not write unprompted, so the grammar has to overrule its own choice."""
+
+    code: str = Field(pattern=r"^QZ-[0-9]{3}$")
+    city: Literal["Ulaanbaatar", "Reykjavik"]
+    tags: list[Annotated[str, Field(max_length=12)]] = Field(max_length=2)
+
+
+def _plain(backend: LocalBackend, messages: list[dict[str, str]], schema: dict[str, Any] | None,
+           max_tokens: int) -> dict[str, Any]:  # fmt: skip
+    """What llama-cpp-python gives on its own: create_chat_completion with the schema's grammar, greedy."""
+    import llama_cpp
+
+    llm = backend._load()
+    grammar = None if schema is None else llama_cpp.LlamaGrammar.from_json_schema(json.dumps(schema))
+    llm.reset()  # no cached prompt: both sides decode it from scratch
+    result: dict[str, Any] = llm.create_chat_completion(
+        messages=messages, grammar=grammar, max_tokens=max_tokens, temperature=0.0, seed=0
+    )
+    return result
+
+
+def _fresh(backend: LocalBackend, messages: list[dict[str, str]], schema: dict[str, Any] | None,
+           max_tokens: int) -> Completion:  # fmt: skip
+    backend._load().reset()
+    return backend.complete(messages, schema=schema, schema_name="test", max_tokens=max_tokens)
+
+
+@pytest.mark.local_model
+@pytest.mark.parametrize("output", [City, Ticket])
+def test_output_is_exactly_what_plain_llama_cpp_python_gives(
+    smollm: LocalBackend, output: type[Strict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = output.model_json_schema()
+    sizes: list[int] = []
+    real_apply = local._apply
+
+    def spy(sampler: Any, candidates: Any) -> None:
+        sizes.append(len(candidates))
+        real_apply(sampler, candidates)
+
+    monkeypatch.setattr(local, "_apply", spy)
+    ours = _fresh(smollm, MESSAGES, schema, 120)
+    monkeypatch.undo()
+    plain = _plain(smollm, MESSAGES, schema, 120)
+    # Greedy over the tokens the grammar allows is one token whichever way it is found: identical output.
+    assert ours.text == plain["choices"][0]["message"]["content"]
+    assert (ours.completion_tokens, ours.finish_reason) == (
+        plain["usage"]["completion_tokens"],
+        plain["choices"][0]["finish_reason"],
+    )
+    assert ours.finish_reason == "stop"
+    output.model_validate_json(ours.text)
+    # One single-token check per step (the last one for the end-of-generation token); the whole vocabulary
+    # only where the grammar rejected the model's choice, which is where plain llama-cpp-python spends time.
+    full = [n for n in sizes if n != 1]
+    assert sizes.count(1) == ours.completion_tokens + 1
+    assert set(full) <= {smollm._llm.n_vocab()}
+    if output is City:
+        assert len(full) < ours.completion_tokens / 2
+    else:
+        assert full  # the grammar overruled the model, and the result still validates
+
+
+@pytest.mark.local_model
+def test_unconstrained_output_is_what_plain_llama_cpp_python_gives(smollm: LocalBackend) -> None:
+    ours = _fresh(smollm, MESSAGES, None, 30)
+    plain = _plain(smollm, MESSAGES, None, 30)
+    assert ours.text == plain["choices"][0]["message"]["content"]
+    assert (ours.completion_tokens, ours.finish_reason) == (30, "length")
+
+
+@pytest.mark.local_model
+def test_reusing_the_cached_prompt_prefix_does_not_change_the_output(smollm: LocalBackend) -> None:
+    schema = City.model_json_schema()
+    fresh = _fresh(smollm, MESSAGES, schema, 120)
+    japan = [MESSAGES[0], {"role": "user", "content": "Describe the capital of Japan."}]
+    # Shares the system prompt with MESSAGES, so each call below keeps part of the previous one's cache.
+    other = smollm.complete(japan, schema=schema, schema_name="City", max_tokens=120)
+    again = smollm.complete(MESSAGES, schema=schema, schema_name="City", max_tokens=120)
+    assert again.text == fresh.text
+    assert other.text == _fresh(smollm, japan, schema, 120).text
+    assert smollm._llm.n_tokens > 0  # the cache was really in use
+
+
+@pytest.mark.local_model
+def test_a_grammar_dead_end_is_a_model_error_and_the_backend_recovers(
+    smollm: LocalBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def reject_all(sampler: Any, candidates: Any) -> None:
+        candidates["logit"] = float("-inf")
+
+    schema = City.model_json_schema()
+    monkeypatch.setattr(local, "_apply", reject_all)
+    with pytest.raises(ModelError) as info:
+        smollm.complete(MESSAGES, schema=schema, schema_name="City", max_tokens=120)
+    assert str(info.value) == "the local model failed on City: the output grammar allows no further token"
+    monkeypatch.undo()
+    City.model_validate_json(smollm.complete(MESSAGES, schema=schema, schema_name="City", max_tokens=120).text)
+
+
+@pytest.mark.local_model
+def test_a_schema_without_a_grammar_is_a_model_error(smollm: LocalBackend) -> None:
+    schema = {"type": "object", "properties": {"a": {"$ref": "#/defs/missing"}}}
+    with pytest.raises(ModelError) as info:
+        smollm.complete(MESSAGES, schema=schema, schema_name="City", max_tokens=10)
+    assert str(info.value).startswith(
+        "cannot turn the output schema into a llama.cpp grammar: Error resolving ref stdin#/defs/missing"
     )

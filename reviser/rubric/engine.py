@@ -1,6 +1,6 @@
 """Checking one letter against a compiled rubric: elements, evidence and the extra findings.
 
-The results are plain dataclasses so that `reviser check` can print them without importing pydantic;
+The results are plain records so that `reviser check` can print them without importing pydantic;
 `check_text` turns them into the `FileReport` model everybody else uses.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reviser.rubric.loader import Element, Rubric, Rule
@@ -22,45 +21,75 @@ NEGATION_WINDOW = 3  # words before a cue that can negate it ("I won't apologise
 SNIPPET = 60
 
 
-@dataclass
+# Plain classes rather than dataclasses, like the rubric's records: they are defined on every start.
+
+
 class Span:
-    start: int  # original offsets
-    end: int
-    line: int
-    column: int
-    text: str
+    __slots__ = ("start", "end", "line", "column", "text")
+
+    def __init__(self, start: int, end: int, line: int, column: int, text: str) -> None:
+        self.start = start  # original offsets
+        self.end = end
+        self.line = line
+        self.column = column
+        self.text = text
 
 
-@dataclass
 class ElementOutcome:
-    id: str
-    title: str
-    status: str  # "present" | "weak" | "missing"
-    severity: str
-    message: str
-    evidence: list[Span] = field(default_factory=list)
-    anchors: int = 0  # sentences that triggered it (the over-apology count)
+    __slots__ = ("id", "title", "status", "severity", "message", "evidence", "anchors")
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        status: str,  # "present" | "weak" | "missing"
+        severity: str,
+        message: str,
+        evidence: list[Span] | None = None,
+        anchors: int = 0,  # sentences that triggered it (the over-apology count)
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.status = status
+        self.severity = severity
+        self.message = message
+        self.evidence = [] if evidence is None else evidence
+        self.anchors = anchors
 
 
-@dataclass
 class FindingOutcome:
-    rule: str
-    severity: str
-    message: str
-    start: int
-    end: int
-    line: int
-    column: int
+    __slots__ = ("rule", "severity", "message", "start", "end", "line", "column")
+
+    def __init__(
+        self, rule: str, severity: str, message: str, start: int, end: int, line: int, column: int
+    ) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
 
 
-@dataclass
 class Outcome:
-    path: str
-    passed: bool
-    elements: list[ElementOutcome]
-    findings: list[FindingOutcome]
-    words: int
-    encoding: str | None = None
+    __slots__ = ("path", "passed", "elements", "findings", "words", "encoding")
+
+    def __init__(
+        self,
+        path: str,
+        passed: bool,
+        elements: list[ElementOutcome],
+        findings: list[FindingOutcome],
+        words: int,
+        encoding: str | None = None,
+    ) -> None:
+        self.path = path
+        self.passed = passed
+        self.elements = elements
+        self.findings = findings
+        self.words = words
+        self.encoding = encoding
 
 
 def check_text(
@@ -104,12 +133,16 @@ def to_report(outcome: Outcome) -> FileReport:
             "passed": outcome.passed,
             "encoding": outcome.encoding,
             "elements": [
-                {k: v for k, v in vars(e).items() if k != "anchors"} | {"evidence": [vars(s) for s in e.evidence]}
-                for e in outcome.elements
+                _fields(e) | {"evidence": [_fields(s) for s in e.evidence]} for e in outcome.elements
             ],
-            "findings": [vars(f) for f in outcome.findings],
+            "findings": [_fields(f) for f in outcome.findings],
         }
     )
+
+
+def _fields(record: Span | ElementOutcome | FindingOutcome) -> dict[str, object]:
+    """A record as the report model's fields (`anchors` is internal)."""
+    return {name: getattr(record, name) for name in record.__slots__ if name != "anchors"}
 
 
 class _Checker:

@@ -2,7 +2,8 @@
 
 Parsing the TOML and compiling some 700 cue phrases is most of `reviser check`'s start-up, so the CLI
 passes a cache directory: the compiled rubric is stored there with marshal (plain data, no code) under a
-key made of the rubric files and the compiler's source files, and reused while none of them changes.
+key made of the rubric files and the compiler's source files, and reused while none of them changes. The
+regular expressions' compiled programs are stored with it (see regexes.py).
 """
 
 from __future__ import annotations
@@ -11,77 +12,140 @@ import marshal
 import os
 import re
 import sys
-import zlib
-from dataclasses import astuple, dataclass
 from typing import Any
 
 from reviser.errors import InputError, RubricError
-from reviser.rubric.matcher import CueSyntaxError, PhraseIndex, compile_pattern
+from reviser.rubric import regexes
+from reviser.rubric.matcher import PATTERN_FLAGS, CueSyntaxError, PhraseIndex, compile_pattern
+from reviser.rubric.regexes import Lazy
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_PATH = os.path.join(_HERE, "default.toml")
 # What the compiled form depends on besides the rubric files themselves.
-_COMPILER_SOURCES = [os.path.join(_HERE, name) for name in ("loader.py", "matcher.py", "text.py")]
-_CACHE_FORMAT = b"reviser rubric cache 1"
+_COMPILER_SOURCES = [
+    os.path.join(_HERE, name) for name in ("loader.py", "matcher.py", "text.py", "regexes.py")
+]
+_CACHE_FORMAT = b"reviser rubric cache 2"
 _CACHE_KEEP = 20  # compiled rubrics kept in the cache directory
-_ELEMENT_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_ELEMENT_ID = Lazy(r"^[a-z][a-z0-9_-]*$")
 
 
-@dataclass
+# The records below are plain classes rather than dataclasses: `reviser check` defines them on every start,
+# and generating the dataclass methods took longer than checking a letter.
+
+
 class Rule:
-    level: str  # "present" | "weak"
-    group: int  # the hit group of its cues and patterns (the anchors)
-    requires: list[tuple[int, ...]]  # signal groups; every entry needs one of its signals in scope
-    unless: int  # hit group of phrases that veto an anchor sentence; -1 for none
-    scope: str  # "sentence" | "paragraph"
-    negation: bool
-    min_sentences: int
+    __slots__ = ("level", "group", "requires", "unless", "scope", "negation", "min_sentences")
+
+    def __init__(
+        self,
+        level: str,  # "present" | "weak"
+        group: int,  # the hit group of its cues and patterns (the anchors)
+        requires: list[tuple[int, ...]],  # signal groups; every entry needs one of its signals in scope
+        unless: int,  # hit group of phrases that veto an anchor sentence; -1 for none
+        scope: str,  # "sentence" | "paragraph"
+        negation: bool,
+        min_sentences: int,
+    ) -> None:
+        self.level = level
+        self.group = group
+        self.requires = requires
+        self.unless = unless
+        self.scope = scope
+        self.negation = negation
+        self.min_sentences = min_sentences
 
 
-@dataclass
 class Element:
-    id: str
-    title: str
-    severity: str  # "error" | "warning" | "info" | "off"
-    description: str
-    weak: str
-    why: str
-    suggestion: str
-    weak_suggestion: str
-    rules: list[Rule]
-    exclude_group: int  # -1 when the element has no exclude phrases
+    __slots__ = (
+        "id", "title", "severity", "description", "weak", "why", "suggestion", "weak_suggestion", "rules",
+        "exclude_group",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        severity: str,  # "error" | "warning" | "info" | "off"
+        description: str,
+        weak: str,
+        why: str,
+        suggestion: str,
+        weak_suggestion: str,
+        rules: list[Rule],
+        exclude_group: int,  # -1 when the element has no exclude phrases
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.description = description
+        self.weak = weak
+        self.why = why
+        self.suggestion = suggestion
+        self.weak_suggestion = weak_suggestion
+        self.rules = rules
+        self.exclude_group = exclude_group
 
 
-@dataclass
 class PlaceholderKind:
-    pattern: str
-    label: str
+    __slots__ = ("pattern", "label")
+
+    def __init__(self, pattern: str, label: str) -> None:
+        self.pattern = pattern
+        self.label = label
 
 
-@dataclass
 class Findings:
-    placeholder_severity: str
-    placeholders: list[PlaceholderKind]
-    over_apology_severity: str
-    over_apology_element: str
-    over_apology_min: int
-    length_severity: str
-    min_words: int
-    max_words: int
-    unanswered_severity: str
-    min_overlap: float
+    __slots__ = (
+        "placeholder_severity", "placeholders", "over_apology_severity", "over_apology_element",
+        "over_apology_min", "length_severity", "min_words", "max_words", "unanswered_severity", "min_overlap",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        placeholder_severity: str,
+        placeholders: list[PlaceholderKind],
+        over_apology_severity: str,
+        over_apology_element: str,
+        over_apology_min: int,
+        length_severity: str,
+        min_words: int,
+        max_words: int,
+        unanswered_severity: str,
+        min_overlap: float,
+    ) -> None:
+        self.placeholder_severity = placeholder_severity
+        self.placeholders = placeholders
+        self.over_apology_severity = over_apology_severity
+        self.over_apology_element = over_apology_element
+        self.over_apology_min = over_apology_min
+        self.length_severity = length_severity
+        self.min_words = min_words
+        self.max_words = max_words
+        self.unanswered_severity = unanswered_severity
+        self.min_overlap = min_overlap
 
 
-@dataclass
 class Rubric:
     """A compiled rubric: elements, their cue index and patterns, and the extra findings' settings."""
 
-    source: str  # where it came from, for --explain
-    elements: list[Element]
-    signals: dict[str, int]  # signal name → hit group
-    phrases: PhraseIndex
-    patterns: dict[int, list[str]]  # hit group → its regular expressions
-    findings: Findings
+    __slots__ = ("source", "elements", "signals", "phrases", "patterns", "findings")
+
+    def __init__(
+        self,
+        source: str,  # where it came from, for --explain
+        elements: list[Element],
+        signals: dict[str, int],  # signal name → hit group
+        phrases: PhraseIndex,
+        patterns: dict[int, list[str]],  # hit group → its regular expressions
+        findings: Findings,
+    ) -> None:
+        self.source = source
+        self.elements = elements
+        self.signals = signals
+        self.phrases = phrases
+        self.patterns = patterns
+        self.findings = findings
 
 
 def load_rubric(path: str | os.PathLike[str] | None = None, *, cache_dir: str | None = None) -> Rubric:
@@ -172,26 +236,42 @@ def _cache_key(user_path: str | None, user_bytes: bytes | None) -> bytes:
 
 
 def _cache_file(cache_dir: str, key: bytes) -> str:
-    return os.path.join(cache_dir, f"rubric-{zlib.crc32(key):08x}-{len(key)}.marshal")
+    # Any checksum that every run computes alike will do. A tuple of ints hashes the same in every process
+    # (a str's or bytes' hash does not), and unlike zlib.crc32 it loads no extension module.
+    return os.path.join(cache_dir, f"rubric-{hash(tuple(key)) & 0xFFFFFFFF:08x}-{len(key)}.marshal")
 
 
 def _load_cached(cache_dir: str, key: bytes) -> Rubric | None:
     try:
+        # loads() on the whole file: load() on a file object reads it a few bytes at a time, 7x slower.
         with open(_cache_file(cache_dir, key), "rb") as fh:
-            stored_key, data = marshal.load(fh)
+            stored_key, data, programs = marshal.loads(fh.read())
         # The file name is only a checksum; the full key inside decides.
-        return _from_plain(data) if stored_key == key else None
+        if stored_key != key:
+            return None
+        rubric = _from_plain(data)
+        regexes.install(programs)
+        return rubric
     except Exception:  # missing, unreadable or not what we wrote: compile afresh
         return None
 
 
 def _store(cache_dir: str, key: bytes, rubric: Rubric) -> None:
     target = _cache_file(cache_dir, key)
+    # Every expression a check may compile: the text preparation's and the rubric's.
+    programs = regexes.programs(
+        [
+            *regexes.KNOWN,
+            *((p, PATTERN_FLAGS) for group in rubric.patterns.values() for p in group),
+            *((kind.pattern, PATTERN_FLAGS) for kind in rubric.findings.placeholders),
+        ]
+    )
+    regexes.install(programs)  # this run needs them too
     try:
         os.makedirs(cache_dir, exist_ok=True)
         temp = f"{target}.{os.getpid()}.tmp"
         with open(temp, "wb") as fh:
-            marshal.dump((key, _to_plain(rubric)), fh)
+            marshal.dump((key, _to_plain(rubric), programs), fh)
         os.replace(temp, target)  # readers never see a half-written file
         old = sorted(
             (os.path.join(cache_dir, n) for n in os.listdir(cache_dir) if n.startswith("rubric-")),
@@ -203,10 +283,17 @@ def _store(cache_dir: str, key: bytes, rubric: Rubric) -> None:
         pass
 
 
+def _fields(record: Any) -> tuple[Any, ...]:
+    """A record's arguments, in order (its __slots__ list them in the order __init__ takes them)."""
+    return tuple(getattr(record, name) for name in record.__slots__)
+
+
 def _to_plain(r: Rubric) -> tuple[Any, ...]:
     """The rubric as tuples, lists, dicts and strings that marshal can store."""
-    elements = [astuple(e) for e in r.elements]
-    return (r.source, elements, r.signals, r.phrases.to_plain(), r.patterns, astuple(r.findings))
+    elements = [(*_fields(e)[:-2], [_fields(rule) for rule in e.rules], e.exclude_group) for e in r.elements]
+    f = r.findings
+    findings = (f.placeholder_severity, [_fields(p) for p in f.placeholders], *_fields(f)[2:])
+    return (r.source, elements, r.signals, r.phrases.to_plain(), r.patterns, findings)
 
 
 def _from_plain(data: tuple[Any, ...]) -> Rubric:
@@ -324,7 +411,7 @@ def _build(data: dict[str, Any], source: str, blame: str, offsets: dict[str, int
 
 def _element(b: _Builder, eid: str, spec: dict[str, Any], signals: dict[str, int]) -> Element:
     key = f"elements.{eid}"
-    if not _ELEMENT_ID.match(eid):
+    if not _ELEMENT_ID.get().match(eid):
         raise b.fail(key, "element ids are lower-case letters, digits, '-' and '_'")
     rules: list[Rule] = []
     for level, cue_key, pattern_key in (

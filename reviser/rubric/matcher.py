@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any
 
+from reviser.rubric import regexes
+from reviser.rubric.regexes import Lazy
 from reviser.rubric.text import Doc, spelling, words
 
 MAX_GAP = 4
+PATTERN_FLAGS = int(re.IGNORECASE)  # of every rubric pattern
 
 # Slot kinds
 WORD, ALT, PREFIX, ANY, GAP, NUM = range(6)
@@ -35,23 +37,25 @@ class CueSyntaxError(ValueError):
     """A cue phrase that cannot be compiled; the message says why."""
 
 
-@dataclass(frozen=True)
 class Hit:
-    group: int
-    sentence: int
-    first_tok: int  # token range [first_tok, end_tok); equal for a pattern hit between tokens
-    end_tok: int
-    start: int  # visible offsets
-    end: int
+    __slots__ = ("group", "sentence", "first_tok", "end_tok", "start", "end")
+
+    def __init__(self, group: int, sentence: int, first_tok: int, end_tok: int, start: int, end: int) -> None:
+        self.group = group
+        self.sentence = sentence
+        self.first_tok = first_tok  # token range [first_tok, end_tok); equal for a pattern hit between tokens
+        self.end_tok = end_tok
+        self.start = start  # visible offsets
+        self.end = end
 
 
-_PART = re.compile(r"\([^()]*\)|\S+")
+_PART = Lazy(r"\([^()]*\)|\S+")
 
 
 def compile_phrase(phrase: str) -> tuple[bool, tuple[Slot, ...]]:
     """(only at a sentence start, slots) of one cue phrase."""
     slots: list[Slot] = []
-    parts = _PART.findall(phrase)
+    parts = _PART.get().findall(phrase)
     at_start = bool(parts) and parts[0] == "^"
     for part in parts[1:] if at_start else parts:
         if part == "*":
@@ -259,9 +263,9 @@ def _match(slots: tuple[Slot, ...], k: int, j: int, sent: int, toks: list[str], 
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Rubric patterns are case-insensitive. Compiled on first use: re keeps compiled patterns cached, and
-    a check often never needs some of them (a phone number only matters next to a reference)."""
-    return re.compile(pattern, re.IGNORECASE)
+    """Rubric patterns are case-insensitive. Compiled on first use and kept: a check often never needs
+    some of them (a phone number only matters next to a reference)."""
+    return regexes.compile(pattern, PATTERN_FLAGS)
 
 
 def match_patterns(doc: Doc, patterns: list[str], group: int) -> list[Hit]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from reviser.rubric.regexes import Lazy
 
 # Markup inside lines; the order of the branches matters only where two could start at the same position.
-# The leading lookahead lets the regex engine skip plain text quickly. Compiled on first use: most plain-text
-# letters have none of these characters, and compiling it is a noticeable part of start-up.
+# The leading lookahead lets the regex engine skip plain text quickly. Most plain-text letters have none of
+# these characters and never need it. (This module's expressions are compiled on first use, see regexes.py.)
 _INLINE_CHARS = "<&[*_`"
-_INLINE_PATTERN = r"""(?=[<&!\[*_`])(?:
+_INLINE = Lazy(
+    r"""(?=[<&!\[*_`])(?:
       (?P<comment><!--.*?-->)
     | (?P<skip>(?i:<(?P<skiptag>script|style|head|title)\b[^>]*>.*?</(?P=skiptag)\s*>))
     | (?P<li>(?i:<li\b[^>]*>))
@@ -29,9 +31,11 @@ _INLINE_PATTERN = r"""(?=[<&!\[*_`])(?:
     | (?P<autolink><(?:https?://|mailto:|[^\s<>@]+@)[^\s<>]*>)
     | (?P<blank>_{3,})
     | (?P<emph>\*+|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|`+)
-    )"""
+    )""",
+    re.S | re.X,
+)
 # Markup at the start of a line, tried only at line starts.
-_LINE_START = re.compile(
+_LINE_START = Lazy(
     r"""
       (?P<heading>[ \t]{0,3}\#{1,6}[ \t]+)
     | (?P<quote>[ \t]*>[ \t]?)
@@ -42,13 +46,14 @@ _LINE_START = re.compile(
 )
 _BLOCK_BREAK = "\n\n"
 
-_BLANK_LINES = re.compile(r"\n[ \t\r]*\n")  # also Windows line ends
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+_BLANK_LINES = Lazy(r"\n[ \t\r]*\n")  # also Windows line ends
+_NEWLINE = Lazy("\n")
+_SENTENCE_END = Lazy(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr vs e.g i.e approx no fig dept mt ft".split())
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_BEFORE = Lazy(r"([\w.]+)\.$")
+_TOKEN = Lazy(r"[^\W_]+(?:['’][^\W_]+)*")
 # The closing line before the writer's name; everything from it on is the signature.
-_SIGN_OFF = re.compile(
+_SIGN_OFF = Lazy(
     r"\s*(?:(?:with\s+)?(?:best|kind|kindest|warm|warmest|many|all\s+the\s+best|my\s+best)?\s*"
     r"(?:regards|wishes|thanks|thank\s+you)|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely(?:\s+yours)?"
     r"|respectfully(?:\s+yours)?|best|cheers|gratefully|with\s+(?:gratitude|appreciation|thanks)|thanks"
@@ -56,7 +61,7 @@ _SIGN_OFF = re.compile(
     re.I,
 )
 _HEADING_MAX_WORDS = 8
-_CONTACT_DIGITS = re.compile(r"\d[\d ().-]{5,}\d")  # a phone number makes a line content, not a heading
+_CONTACT_DIGITS = Lazy(r"\d[\d ().-]{5,}\d")  # a phone number makes a line content, not a heading
 _SOFT_WRAP_MIN = 40  # a line at least this long that ends mid-sentence is a wrapped line, not a break
 
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
@@ -83,7 +88,7 @@ _SPELLINGS = {
     "ourite": "orite", "ourites": "orites", "ourable": "orable", "programme": "program", "programmes": "programs",
     "centre": "center", "centres": "centers",
 }  # fmt: skip
-_BRITISH_ENDING = re.compile("(?:" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + ")$")
+_BRITISH_ENDING = Lazy("(?:" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + ")$")
 _NOT_BRITISH = frozenset("your yours hour hours four tour tours pour sour flour devour detour".split())
 _NORM_CACHE: dict[str, tuple[str, ...]] = {}
 _NORM_CACHE_MAX = 50_000
@@ -94,7 +99,7 @@ NEGATORS = frozenset(("not", "never", "no", "without", "nor", "hardly", "neither
 def spelling(word: str) -> str:
     """Fold one lower-case word to the spelling the cue lists use (organise → organize, colour → color)."""
     if len(word) > 5 and word not in _NOT_BRITISH:
-        m = _BRITISH_ENDING.search(word)
+        m = _BRITISH_ENDING.get().search(word)
         if m:
             return word[: m.start()] + _SPELLINGS[m.group()]
     return word
@@ -129,27 +134,45 @@ def words(text: str) -> list[str]:
     """The normalized words of a phrase or question."""
     if text.isalpha():  # one plain word, the usual case in cue lists: skip the tokenizer
         return list(_NORM_CACHE.get(text) or normalize(text))
-    return [w for raw in _TOKEN.findall(text) for w in normalize(raw)]
+    return [w for raw in _TOKEN.get().findall(text) for w in normalize(raw)]
 
 
 # --- visible text --------------------------------------------------------------------------------
 
 
-@dataclass
 class Visible:
-    """The text a reader sees, with a map from each visible position back to the original text."""
+    """The text a reader sees, with a map from each visible position back to the original text.
 
-    text: str
-    original: str
-    # Segments of the visible text, sorted: visible start, original start, original end, copied.
-    # A copied segment maps character by character; a replaced one (a tag turned into a line break,
-    # an entity) maps every character to the whole markup it replaces.
-    seg_vis: list[int]
-    seg_orig: list[int]
-    seg_orig_end: list[int]
-    seg_copied: list[bool]
-    list_starts: set[int] = field(default_factory=set)  # visible positions where a list item begins
-    heading_starts: set[int] = field(default_factory=set)
+    (This module's records are plain classes: dataclasses are slow to define, and `reviser check` defines
+    them on every start.)"""
+
+    __slots__ = (
+        "text", "original", "seg_vis", "seg_orig", "seg_orig_end", "seg_copied", "list_starts",
+        "heading_starts",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        original: str,
+        seg_vis: list[int],
+        seg_orig: list[int],
+        seg_orig_end: list[int],
+        seg_copied: list[bool],
+        list_starts: set[int],  # visible positions where a list item begins
+        heading_starts: set[int],
+    ) -> None:
+        self.text = text
+        self.original = original
+        # Segments of the visible text, sorted: visible start, original start, original end, copied.
+        # A copied segment maps character by character; a replaced one (a tag turned into a line break,
+        # an entity) maps every character to the whole markup it replaces.
+        self.seg_vis = seg_vis
+        self.seg_orig = seg_orig
+        self.seg_orig_end = seg_orig_end
+        self.seg_copied = seg_copied
+        self.list_starts = list_starts
+        self.heading_starts = heading_starts
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the visible span [start, end)."""
@@ -170,7 +193,7 @@ def visible_text(text: str) -> Visible:
     edits: list[tuple[int, int, int, str, str]] = []  # original start, order, end, replacement, mark
     pos = 0
     while pos < len(text):
-        m = _LINE_START.match(text, pos)
+        m = _LINE_START.get().match(text, pos)
         if m and m.end() > pos:
             kind = m.lastgroup
             mark = "list" if kind == "bullet" else "heading" if kind == "heading" else ""
@@ -180,14 +203,14 @@ def visible_text(text: str) -> Visible:
     if any(c in text for c in _INLINE_CHARS):
         edits.extend(_inline_edits(text))
     if not edits:
-        return Visible(text, text, [], [], [], [])
+        return Visible(text, text, [], [], [], [], set(), set())
     edits.sort()
     return _apply(text, [(start, end, rep, mark) for start, _, end, rep, mark in edits])
 
 
 def _inline_edits(text: str) -> list[tuple[int, int, int, str, str]]:
     edits: list[tuple[int, int, int, str, str]] = []
-    for m in re.compile(_INLINE_PATTERN, re.S | re.X).finditer(text):
+    for m in _INLINE.get().finditer(text):
         kind = m.lastgroup
         start, end = m.span()
         if kind == "blank":
@@ -251,30 +274,49 @@ def _apply(text: str, edits: list[tuple[int, int, str, str]]) -> Visible:
 # --- sentences and tokens ------------------------------------------------------------------------
 
 
-@dataclass
 class Sentence:
-    start: int  # visible offsets
-    end: int
-    block: int  # paragraph number (blocks are separated by blank lines)
-    kind: str  # "text" | "list" | "heading"
-    lead: int = -1  # the heading or "...:" line this sentence sits under, if any
-    signature: bool = False  # in the sign-off and signature, after the letter proper
+    __slots__ = ("start", "end", "block", "kind", "lead", "signature")
+
+    def __init__(self, start: int, end: int, block: int, kind: str) -> None:
+        self.start = start  # visible offsets
+        self.end = end
+        self.block = block  # paragraph number (blocks are separated by blank lines)
+        self.kind = kind  # "text" | "list" | "heading"
+        self.lead = -1  # the heading or "...:" line this sentence sits under, if any
+        self.signature = False  # in the sign-off and signature, after the letter proper
 
 
-@dataclass
 class Doc:
     """A letter prepared for detection."""
 
-    vis: Visible
-    sentences: list[Sentence]
-    followers: list[list[int]]  # sentences whose lead is this sentence
-    tok_norm: list[str]
-    tok_start: list[int]  # visible offsets of each normalized token
-    tok_end: list[int]
-    tok_sent: list[int]
-    sent_first_tok: list[int]  # index of each sentence's first token
-    word_count: int
-    line_starts: list[int]  # original offsets where each line starts
+    __slots__ = (
+        "vis", "sentences", "followers", "tok_norm", "tok_start", "tok_end", "tok_sent", "sent_first_tok",
+        "word_count", "line_starts",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        vis: Visible,
+        sentences: list[Sentence],
+        followers: list[list[int]],  # sentences whose lead is this sentence
+        tok_norm: list[str],
+        tok_start: list[int],  # visible offsets of each normalized token
+        tok_end: list[int],
+        tok_sent: list[int],
+        sent_first_tok: list[int],  # index of each sentence's first token
+        word_count: int,
+        line_starts: list[int],  # original offsets where each line starts
+    ) -> None:
+        self.vis = vis
+        self.sentences = sentences
+        self.followers = followers
+        self.tok_norm = tok_norm
+        self.tok_start = tok_start
+        self.tok_end = tok_end
+        self.tok_sent = tok_sent
+        self.sent_first_tok = sent_first_tok
+        self.word_count = word_count
+        self.line_starts = line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an original offset."""
@@ -291,7 +333,7 @@ def prepare(text: str) -> Doc:
     for i, sentence in enumerate(sentences):
         if sentence.lead >= 0:
             followers[sentence.lead].append(i)
-    matches = list(_TOKEN.finditer(vis.text))
+    matches = list(_TOKEN.get().finditer(vis.text))
     spans = [m.span() for m in matches]
     cache = _NORM_CACHE
     norms = [cache.get(raw) or normalize(raw) for raw in (m.group() for m in matches)]
@@ -312,7 +354,7 @@ def prepare(text: str) -> Doc:
                 tok_sent.append(si)
     sent_first_tok = [bisect_right(tok_sent, i - 1) for i in range(len(sentences))]
     line_starts = [0]
-    line_starts.extend(m.end() for m in re.finditer("\n", text))
+    line_starts.extend(m.end() for m in _NEWLINE.get().finditer(text))
     return Doc(
         vis,
         sentences,
@@ -332,8 +374,8 @@ def _segment(vis: Visible) -> list[Sentence]:
     text = vis.text
     sentences: list[Sentence] = []
     block_starts = [0]
-    block_starts.extend(m.end() for m in _BLANK_LINES.finditer(text))
-    block_ends = [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]
+    block_starts.extend(m.end() for m in _BLANK_LINES.get().finditer(text))
+    block_ends = [m.start() for m in _BLANK_LINES.get().finditer(text)] + [len(text)]
     block_no = 0
     for b_start, b_end in zip(block_starts, block_ends, strict=True):
         lines = _lines(vis, b_start, b_end)
@@ -396,16 +438,16 @@ def _looks_like_heading(line: str) -> bool:
         and line[-1] not in ".,;:!?"
         and ":" not in line
         and "@" not in line
-        and not _CONTACT_DIGITS.search(line)
-        and not _SIGN_OFF.match(line)
+        and not _CONTACT_DIGITS.get().search(line)
+        and not _SIGN_OFF.get().match(line)
     )
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        before = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+    for m in _SENTENCE_END.get().finditer(text, start, end):
+        before = _WORD_BEFORE.get().search(text, max(pos, m.start() - 12), m.start())
         if before and before.group(1).lower() in _ABBREVIATIONS:
             continue
         out.append((pos, m.start()))
@@ -440,7 +482,7 @@ def _mark_signature(text: str, sentences: list[Sentence]) -> None:
         sentence = sentences[i]
         if sentence.start < len(text) // 2:
             return
-        if _SIGN_OFF.match(text, sentence.start, sentence.end):
+        if _SIGN_OFF.get().match(text, sentence.start, sentence.end):
             for later in sentences[i:]:
                 later.signature = True
             return
