@@ -23,7 +23,7 @@ def test_every_cached_program_matches_like_re_compile() -> None:
             ]
         )
     )
-    assert len(keys) > 50
+    assert len(keys) > 20
     programs = regexes.programs(keys)
     assert len(programs) >= len(keys) * 0.9, "most patterns should be cacheable on CPython"
     for (pattern, flags), program in programs.items():
