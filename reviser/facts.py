@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from reviser.grounding import Sources, ungrounded
 from reviser.models import ExtractedFacts, Fact, FactKind, Facts
 from reviser.notes import (
@@ -15,25 +13,7 @@ from reviser.notes import (
     parse_self,
     section_kind,
 )
-
-STOPWORDS = set(
-    """a an and are as at be but by can could did do does for from had has have how i if in into is it its me
-    my of on or our so than that the their them then there these they this to was we were what when where
-    which who why will with would you your about tell time give example describe walk through""".split()
-)
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-case content words with a crude stem, for matching questions to facts."""
-    words = re.findall(r"[a-z][a-z0-9'-]+", text.lower())
-    return {_stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+from reviser.rubric.engine import content_words  # the same word matching as question coverage
 
 
 def _grounded_name(value: str | None, sources: Sources) -> str | None:
