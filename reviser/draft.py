@@ -252,10 +252,10 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
         text, dropped = drop_ungrounded_sentences(text, run.sources)
         run.grounding.extend(_issue(field_name, c, "dropped sentence") for c in dropped)
         failures, _ = _answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
+    used = [f for f in given if f.id in out.fact_ids]
     if failures:
-        text, rebuilt = fallback.answer(given), True
+        (text, used), rebuilt = fallback.answer(given), True
         run.repairs.append(f"{label}: rebuilt from the notes after {run.options.repair_rounds} repair rounds")
-    used = [f for f in given if f.id in out.fact_ids] if not rebuilt else [f for f in given if f.text in text]
     return Answer(
         question=question.text,
         question_line=question.line,

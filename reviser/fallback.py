@@ -101,11 +101,12 @@ def ask() -> str:
     )
 
 
-def answer(question_facts: list[Fact]) -> str:
-    wins = [f for f in question_facts if f.kind == "accomplishment"] or question_facts
+def answer(question_facts: list[Fact]) -> tuple[str, list[Fact]]:
+    """An answer built from the question's most concrete facts, and the facts it used."""
+    wins = ([f for f in question_facts if f.kind == "accomplishment"] or question_facts)[:2]
     if not wins:
-        return ADD_EXAMPLE
-    return "A better answer: " + " ".join(as_mine(f.text) for f in wins[:2])
+        return ADD_EXAMPLE, []
+    return "A better answer: " + " ".join(as_mine(f.text) for f in wins), wins
 
 
 BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}

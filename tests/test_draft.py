@@ -227,7 +227,7 @@ def test_a_model_that_never_returns_json_still_gets_a_letter_built_from_the_note
     model = Model(ExtractedFacts=lambda m: "Sure! Here are the facts:", AnswerOut=lambda m: "I think {",
                   LetterParts=lambda m: "```json\n{\"subject\": 3}\n```")  # fmt: skip
     result = draft(model)
-    assert all(a.rebuilt for a in result.report.answers)
+    assert all(a.rebuilt and a.fact_ids and a.note_lines for a in result.report.answers)
     assert result.report.answers[1].text.startswith("A better answer: ")
     assert "every part of the letter was rebuilt from the notes" in result.report.repairs
     assert any("did not return a valid AnswerOut JSON object after 3 attempts" in w for w in result.report.warnings)

@@ -85,7 +85,8 @@ class LocalBackend:
         self.path = resolve_model_path(model_path)
         self.model = self.path.name
         self.n_ctx = n_ctx
-        self.n_threads = n_threads
+        # llama-cpp-python's default: half the logical cores, as physical cores are what ggml can use.
+        self.n_threads = n_threads or max((os.cpu_count() or 2) // 2, 1)
         self.seed = seed
         self.progress: Progress | None = None
         self._lock = threading.Lock()
@@ -104,6 +105,9 @@ class LocalBackend:
                     model_path=str(self.path),
                     n_ctx=self.n_ctx,
                     n_threads=self.n_threads,
+                    # llama.cpp's own default; llama-cpp-python would take every logical core for the
+                    # prompt, and on a busy 2-core machine that made prompts about 3 times slower.
+                    n_threads_batch=self.n_threads,
                     seed=self.seed,
                     verbose=False,
                 )
@@ -177,6 +181,7 @@ class LocalBackend:
         common_sampler_sample, this checks the greedy token alone and filters the whole vocabulary only
         when the grammar rejects it. The highest-scoring token the grammar allows is the same either way,
         so the output is the one create_chat_completion(grammar=..., temperature=0) gives, only sooner.
+        Generation ends at an end-of-generation token; the chat template's stop string is that token's text.
         """
         import llama_cpp
         import numpy as np
