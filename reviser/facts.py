@@ -23,11 +23,12 @@ def _grounded_name(value: str | None, sources: Sources) -> str | None:
 
 
 def hard_line_numbers(lines: list[NoteLine]) -> set[int]:
-    """Lines that carry contact details, the candidate's own line or the interviewers: parsed in code only."""
+    """Lines with contact details, attachments, the candidate's own line or the interviewers: parsed in code only."""
     me = parse_self(lines)
     hard = {me.line} if me.line else set()
     hard |= {r.line for r in parse_references(lines, exclude=hard)}
     hard |= {line.number for line in lines if INTERVIEWER_LINE.match(line.text)}
+    hard |= {a.line for a in parse_attachments(lines, exclude=hard)}
     return hard
 
 
@@ -45,9 +46,9 @@ def build_facts(
     warnings: list[str] = []
     me = parse_self(lines)
     hard_lines = hard_line_numbers(lines)
-    references = parse_references(lines, exclude={me.line} if me.line else set())
-    attachments = parse_attachments(lines, exclude=hard_lines)
-    attachment_lines = {a.line for a in attachments}
+    own = {me.line} if me.line else set()
+    references = parse_references(lines, exclude=own)
+    attachments = parse_attachments(lines, exclude=own | {r.line for r in references})
     by_number = {line.number: line for line in lines}
 
     # The user's own headings win; the model classifies the lines that have none.
@@ -63,7 +64,7 @@ def build_facts(
         warnings.append(f"ignored the model's facts for note line(s) {lines_text}, which hold no such facts")
     facts: list[Fact] = []
     for line in lines:
-        if line.number in hard_lines or line.number in attachment_lines:
+        if line.number in hard_lines:
             continue
         kind = section_kind(line)
         if kind:

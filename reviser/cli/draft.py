@@ -71,7 +71,7 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
 
 
 @click.command(epilog=EPILOG)
-@click.argument("notes", required=False, metavar="NOTES|-")
+@click.argument("notes", required=False, metavar="[NOTES|-]")
 @click.option(
     "-q",
     "--questions",
