@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from reviser import fallback
 from reviser.errors import InputError, ModelError
 from reviser.facts import build_facts, content_words, lines_to_classify, relevant_facts
-from reviser.grounding import Claim, Sources, drop_ungrounded_sentences, ungrounded
+from reviser.grounding import PLACEHOLDER, Claim, Sources, drop_ungrounded_sentences, ungrounded
 from reviser.inputs import Question
 from reviser.llm.base import Backend, Message, Usage
 from reviser.llm.structured import ModelOutputError, call_structured
@@ -53,7 +53,6 @@ FIELD_ELEMENT = {
 # The rubric element each prose field carries; references are rendered from facts, never written by the model.
 ELEMENT_FIELD = {"apology": "apology", "challenges": "challenges", "skills": "skills", "examples": "skills",
                  "plan": "plan", "ask": "ask"}  # fmt: skip
-PLACEHOLDER = re.compile(r"\[ADD [^\]]+\]")
 MIN_ANSWER_WORDS = 12
 # Output budgets sized to the models' length limits (about 4 characters a token, plus JSON).
 ANSWER_TOKENS = 200
@@ -191,7 +190,7 @@ def _answer_failures(out: AnswerOut, given: list[Fact], sources: Sources) -> tup
         failures.append("the answer repeats itself: say each thing once")
     used = [i for i in out.fact_ids if i in ids]
     if not used:
-        failures.append("fact_ids must list the ids of the facts you used, e.g. " + ", ".join(sorted(ids)[:2]))
+        failures.append("fact_ids must list the ids of the facts you used" + (f", e.g. {min(ids)}" if ids else ""))
     elif not any(_uses(out.answer, f) for f in given if f.id in used):
         failures.append("the answer must use a concrete example from the facts it lists, in its own words")
     bad = ungrounded(out.answer, sources)
@@ -205,6 +204,11 @@ FACT_ID_IN_TEXT = re.compile(r"\s*[(\[]?\bF\d+\b[)\]]?:?")
 def _clean(out: AnswerOut) -> AnswerOut:
     """Fact ids belong in fact_ids; models sometimes cite them inline as well."""
     return out.model_copy(update={"answer": FACT_ID_IN_TEXT.sub("", out.answer).strip()})
+
+
+def _runs(text: str, size: int = 5) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def repetitive(text: str) -> bool:
@@ -254,8 +258,10 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
         failures, _ = _answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
     used = [f for f in given if f.id in out.fact_ids]
     if failures:
-        (text, used), rebuilt = fallback.answer(given), True
-        run.repairs.append(f"{label}: rebuilt from the notes after {run.options.repair_rounds} repair rounds")
+        # Rebuilt later, in question order, so that no two answers repeat the same facts.
+        text, used, rebuilt = "", [], True
+        rounds = run.options.repair_rounds
+        run.repairs.append(f"{label}: rebuilt from the notes after {rounds} repair round{'s' * (rounds != 1)}")
     return Answer(
         question=question.text,
         question_line=question.line,
@@ -270,7 +276,14 @@ def answer_all(run: _Run, facts: Facts) -> list[Answer]:
     workers = max(1, min(run.options.concurrency, run.backend.max_concurrency, len(run.questions) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
-        return [f.result() for f in futures]
+        answers = [f.result() for f in futures]
+    taken = {fact_id for a in answers if not a.rebuilt for fact_id in a.fact_ids}
+    for answer in answers:
+        if answer.rebuilt:
+            text, used = fallback.answer(relevant_facts(answer.question, facts.facts), taken)
+            taken |= {f.id for f in used}
+            answer.text, answer.fact_ids, answer.note_lines = text, [f.id for f in used], sorted({f.line for f in used})
+    return answers
 
 
 def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
@@ -284,7 +297,7 @@ def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
 
 
 def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterDraft:
-    name = facts.interviewers[0].split()[0] if facts.interviewers else None
+    name = facts.interviewers[0] if facts.interviewers else None  # the full name: first names can be too familiar
     return LetterDraft(
         subject=parts.subject.strip(),
         greeting=f"Dear {name}," if name else "Dear Hiring Manager,",
@@ -299,7 +312,7 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
         closing="Best regards",
         signature=[
             facts.candidate_name or "[ADD YOUR NAME]",
-            *([facts.candidate_email] if facts.candidate_email else []),
+            *(contact for contact in (facts.candidate_email, facts.candidate_phone) if contact),
         ],
     )
 
@@ -341,9 +354,13 @@ def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
     if not 2 <= len(subject.split()) <= 12 or re.search(r"[.!?]\s+\S", subject):
         failures.setdefault("subject", []).append("write one short e-mail subject line of 3 to 12 words")
         rubric_failed.add("subject")
+    instructions = _runs(render_prompt("compose.j2", facts=[], role=None))
     for name in PROSE_FIELDS:
         if repetitive(getattr(draft, name)):
             failures.setdefault(name, []).append("it repeats itself: say each thing once")
+            rubric_failed.add(name)
+        if _runs(getattr(draft, name)) & instructions:
+            failures.setdefault(name, []).append("it copies the task's instructions: write the letter's own words")
             rubric_failed.add(name)
     return Gate(report, failures, bad, rubric_failed)
 
@@ -463,6 +480,9 @@ def _report(run: _Run, facts: Facts, draft: LetterDraft, result: Gate, seconds: 
         to_add.append("two references with a name and an e-mail or phone each (a 'References' section)")
     if "[ADD YOUR NAME]" in placeholders:
         to_add.append("your name and e-mail on a line such as 'Me: Your Name, you@example.com'")
+    for element in result.check.elements:
+        if element.status != "present" and element.severity == "error" and not placeholders:
+            to_add.append(f"{element.title.lower()}: {element.message}")
     unanswered = [f.message for f in result.check.findings if f.rule == "unanswered-question"]
     open_claims = [GroundingIssue(field=k, kind=c.kind, value=c.value, action="open")
                    for k, cs in result.ungrounded.items() for c in cs]  # fmt: skip
@@ -474,7 +494,7 @@ def _report(run: _Run, facts: Facts, draft: LetterDraft, result: Gate, seconds: 
         placeholders=placeholders,
         to_add=to_add,
         repairs=run.repairs,
-        grounding=[*run.grounding, *open_claims],
+        grounding=list({(g.field, g.kind, g.value, g.action): g for g in [*run.grounding, *open_claims]}.values()),
         unanswered=unanswered,
         warnings=run.warnings,
         answers=draft.answers,

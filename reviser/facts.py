@@ -81,6 +81,7 @@ def build_facts(
         Facts(
             candidate_name=me.name or _grounded_name(extracted.candidate_name if extracted else None, sources),
             candidate_email=me.email,
+            candidate_phone=me.phone,
             company=_grounded_name(extracted.company if extracted else None, sources),
             role=_grounded_name(extracted.role if extracted else None, sources),
             interviewers=interviewers,

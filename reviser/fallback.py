@@ -14,12 +14,16 @@ ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60
 ADD_CHALLENGES = "[ADD CHALLENGES: the problems or goals the employer told you about]"
 ADD_SKILLS = "[ADD SKILLS: the specific skills you bring]"
 ADD_EXAMPLE = "[ADD EXAMPLE: one accomplishment with a number or an outcome]"
+ADD_ANSWER = "[ADD ANSWER: a concrete example from your own work that answers this question]"
+# What a rebuilt answer may draw on, most concrete first; the employer's problems are not the candidate's evidence.
+ANSWER_KINDS = ("accomplishment", "motivation", "skill", "plan")
 
 TO_ADD = {
     ADD_PLAN: "plan ideas for your first 30 and 60 days (a 'Plan ideas' section in the notes)",
     ADD_CHALLENGES: "what the employer is struggling with (a 'What they are struggling with' section)",
     ADD_SKILLS: "the skills you bring (a 'Skills:' line)",
     ADD_EXAMPLE: "a real accomplishment with a number or an outcome (an 'Accomplishments' section)",
+    ADD_ANSWER: "one more accomplishment or example per question (the notes ran out of fresh examples)",
 }
 
 _SUBJECTLESS = re.compile(r"^(?!(?:i|i'm|i’m|my|we|our|the|a|an|at|in|on|for|as|they|their)\b)[a-z]")
@@ -44,10 +48,13 @@ def as_mine(text: str) -> str:
 
 
 def as_yours(text: str) -> str:
-    """'their reporting is manual' → 'your reporting is manual'."""
+    """'their reporting is manual' → 'your reporting is manual'. Only a leading pronoun is turned: further in,
+    'they' may well mean someone else ('nurses leave in their first year')."""
     text = text.strip().rstrip(".;,")
     for pattern, replacement in _TOWARD_READER:
-        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+        turned = re.sub("^" + pattern, replacement, text, flags=re.IGNORECASE)
+        if turned != text:
+            return turned
     return text
 
 
@@ -73,7 +80,7 @@ def challenges(facts: Facts) -> str:
     items = _of_kind(facts, "challenge")[:3]
     if not items:
         return ADD_CHALLENGES
-    return "You mentioned that " + "; that ".join(as_yours(f.text) for f in items) + "."
+    return "You mentioned the challenges your team is facing: " + "; ".join(as_yours(f.text) for f in items) + "."
 
 
 def skills(facts: Facts) -> str:
@@ -91,7 +98,8 @@ def plan(facts: Facts) -> str:
     steps = _of_kind(facts, "plan")[:4]
     if not steps:
         return ADD_PLAN
-    return "My plan for the first 60 days:\n" + "\n".join(f"- {_sentence(f.text)}" for f in steps)
+    # No numbers of our own here: the steps' dates come from the notes.
+    return "My plan for my first weeks in the role:\n" + "\n".join(f"- {_sentence(f.text)}" for f in steps)
 
 
 def ask() -> str:
@@ -101,12 +109,15 @@ def ask() -> str:
     )
 
 
-def answer(question_facts: list[Fact]) -> tuple[str, list[Fact]]:
-    """An answer built from the question's most concrete facts, and the facts it used."""
-    wins = ([f for f in question_facts if f.kind == "accomplishment"] or question_facts)[:2]
-    if not wins:
-        return ADD_EXAMPLE, []
-    return "A better answer: " + " ".join(as_mine(f.text) for f in wins), wins
+def answer(ranked: list[Fact], taken: set[str]) -> tuple[str, list[Fact]]:
+    """An answer from the most relevant facts not used by another answer (the candidate's own evidence
+    first), and the facts it used; a placeholder when the notes hold nothing left to answer with."""
+    own = [f for f in ranked if f.kind in ANSWER_KINDS and f.id not in taken]
+    if not own:
+        return ADD_ANSWER, []
+    own.sort(key=lambda f: ANSWER_KINDS.index(f.kind))  # stable: relevance order within a kind
+    chosen = own[:1]  # one fact each, so that the notes' examples go round every question
+    return "A better answer: " + " ".join(as_mine(f.text) for f in chosen), chosen
 
 
 BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}

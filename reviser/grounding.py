@@ -40,6 +40,7 @@ COMMON_STARTERS = set(
     where which while who why will with working would yes yet you your""".split()
 )
 ENGLISH_ENDING = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ful|ous|ive|able|ible|ise|ize|ity)$")
+PLACEHOLDER = re.compile(r"\[ADD [^\]]*\]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")  # a colon starts a new clause too ("Subject: Following up")
 
@@ -85,6 +86,8 @@ def claims(text: str) -> list[Claim]:
         taken.append((start, end))
         found.append(Claim(kind, match.group(0), start, end))
 
+    for match in PLACEHOLDER.finditer(text):  # reviser's own visible blanks are not claims
+        taken.append(match.span())
     for pattern, kind in ((EMAIL, "email"), (URL, "url"), (FILE_NAME, "file")):
         for match in pattern.finditer(text):
             add(kind, match)

@@ -131,6 +131,7 @@ class Attachment(Strict):
 class Facts(Strict):
     candidate_name: str | None = None
     candidate_email: str | None = None
+    candidate_phone: str | None = None
     company: str | None = None
     role: str | None = None
     interviewers: list[str] = []

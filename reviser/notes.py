@@ -17,7 +17,11 @@ from reviser.patterns import EMAIL, FILE_NAME, INJECTION, phones
 SECTION_CUES: list[tuple[str, str]] = [
     (r"wrong|badly|mistake|mess(ed)? up|blew|weak", "mistake"),
     (r"struggl|challeng|problem|pain|need|goal|their (team|side)|they want", "challenge"),
-    (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence", "accomplishment"),
+    (
+        r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|what i (?:actually )?did|"
+        r"delivered|highlights|my work",
+        "accomplishment",
+    ),
     (r"skill|strength|tool", "skill"),
     (r"attach|sample|portfolio|work i can send|links?\b", "attachment"),
     (r"referee|reference", "reference"),
@@ -29,6 +33,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+|^\s*\*\*(.+)\*\*\s*:?\s*$")
 _SELF = re.compile(r"^\s*(?:me|myself|my name|name|candidate|from)\s*:\s*(.+)$", re.IGNORECASE)
 INTERVIEWER_LINE = re.compile(r"^\s*(?:interviewers?|panel|met with|hiring manager)\s*:\s*(.+)$", re.IGNORECASE)
+_INTRO = re.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})")
 _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){0,3})\b")
 
 
@@ -147,18 +152,26 @@ def parse_attachments(lines: list[NoteLine], exclude: set[int]) -> list[Attachme
 class Self:
     name: str | None
     email: str | None
+    phone: str | None
     line: int | None
 
 
 def parse_self(lines: list[NoteLine]) -> Self:
+    """The candidate's own line: 'Me: Name, email, phone' (or Name:/Candidate:/From:, or 'I'm Name, email')."""
     for line in lines:
-        match = _SELF.match(line.text)
+        match = _SELF.match(line.text) or (_INTRO.search(line.text) if EMAIL.search(line.text) else None)
         if match:
             value = match.group(1)
-            emails = EMAIL.findall(value)
+            emails = EMAIL.findall(value) or EMAIL.findall(line.text)
+            numbers = phones(value)
             name = _NAME.search(EMAIL.sub("", value))
-            return Self(name.group(1) if name else None, emails[0] if emails else None, line.number)
-    return Self(None, None, None)
+            return Self(
+                name.group(1) if name else None,
+                emails[0] if emails else None,
+                numbers[0].strip() if numbers else None,
+                line.number,
+            )
+    return Self(None, None, None, None)
 
 
 def parse_interviewers(lines: list[NoteLine]) -> list[str]:

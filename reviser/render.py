@@ -58,13 +58,15 @@ def reference_placeholders(draft: LetterDraft) -> list[str]:
     return [ADD_REFERENCE] * max(0, REFERENCES_WANTED - len(draft.references))
 
 
-def render_letter(draft: LetterDraft, fmt: str = "text") -> str:
+def render_letter(draft: LetterDraft, fmt: str = "text", *, show_sources: bool = True) -> str:
+    """The letter in one format; the HTML page shows each answer's note lines unless show_sources is off."""
     if fmt == "eml":
         return render_eml(draft)
     name = {"text": "letter/text.j2", "markdown": "letter/markdown.j2", "html": "letter/html.j2"}[fmt]
     template = environment(html=fmt == "html").get_template(name)
     text = template.render(
         d=draft,
+        show_sources=show_sources,
         with_subject=True,
         reference_line=reference_line,
         reference_placeholders=reference_placeholders(draft),
@@ -91,7 +93,8 @@ def render_eml(draft: LetterDraft, sender: str | None = None) -> str:
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"  # mail clients open it as a draft to edit and send
     message.set_content(_tidy(body))
-    message.add_alternative(render_letter(draft, "html"), subtype="html")
+    # The HTML part is what a mail client shows and sends: no internal note-line sources in it.
+    message.add_alternative(render_letter(draft, "html", show_sources=False), subtype="html")
     return message.as_string()
 
 

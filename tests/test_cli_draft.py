@@ -30,7 +30,7 @@ def run(*args: str, input: str | None = None):
 def test_letter_to_stdout_and_report_to_stderr(model):
     result = run(NOTES, "--questions", QUESTIONS)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("Subject: Following up on the Senior Data Analyst interview\n\nDear Dana,\n")
+    assert result.stdout.startswith("Subject: Following up on the Senior Data Analyst interview\n\nDear Dana Reyes,\n")
     assert "reviser: fake model scripted, 6 calls (0 re-asks, 0 retries)" in result.stderr
     assert "rubric:  ✓ apology  ✓ challenges  ✓ skills  ✓ examples  ✓ references  ✓ plan  ✓ ask" in result.stderr
     assert "passed: the letter is ready to review and send" in result.stderr

@@ -99,7 +99,7 @@ def test_good_model_gives_a_passing_letter_without_repairs():
     letter = render_letter(result.draft)
     assert "maria.okafor@example.com, +1 555 0142" in letter and "tom.becker@example.org" in letter
     assert "forecasting-dashboard.pdf" in letter
-    assert letter.startswith("Subject: Following up on the Senior Data Analyst interview\n\nDear Dana,")
+    assert letter.startswith("Subject: Following up on the Senior Data Analyst interview\n\nDear Dana Reyes,")
     assert all(a.fact_ids and a.note_lines for a in result.report.answers)
     assert result.report.calls == 6 and result.report.prompt_tokens > 0
 
@@ -149,8 +149,10 @@ def test_missing_sections_are_rebuilt_from_the_notes():
     model = Model(LetterParts=lambda m: json.dumps(empty),
                   LetterRepair=lambda m: json.dumps({k: empty[k] for k in Model.fields(m)}))  # fmt: skip
     result = draft(model, max_repairs=1)
-    assert result.draft.plan.startswith("My plan for the first 60 days:\n- Days 1-30: meet the regional ops leads")
-    assert "late deliveries in the Midlands region are costing you customers" in result.draft.challenges
+    assert result.draft.plan.startswith(
+        "My plan for my first weeks in the role:\n- Days 1-30: meet the regional ops leads"
+    )
+    assert "late deliveries in the Midlands region are costing them customers" in result.draft.challenges
     assert result.report.elements["plan"] == "present" and result.report.elements["challenges"] == "present"
     assert any(r.startswith("plan: rebuilt from the notes") for r in result.report.repairs)
 
@@ -255,3 +257,12 @@ def test_a_looping_subject_and_answer_are_rebuilt():
     result = draft(model)
     assert result.draft.subject == "Following up on our interview for the Senior Data Analyst role"
     assert any(r.startswith("subject: rebuilt from the notes") for r in result.report.repairs)
+
+
+def test_a_part_that_echoes_the_prompt_is_rebuilt():
+    echo = dict(GOOD_PARTS, subject="A short e-mail subject line about following up on the interview.")
+    model = Model(LetterParts=lambda m: json.dumps(echo),
+                  LetterRepair=lambda m: json.dumps({k: echo[k] for k in Model.fields(m)}))  # fmt: skip
+    result = draft(model)
+    assert "subject line" not in result.draft.subject
+    assert any("copies the task's instructions" in r for r in result.report.repairs)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 import pytest
 from pydantic import Field
 
-from reviser.errors import ModelError
+from reviser.errors import InputError, ModelError
 from reviser.llm import local
 from reviser.llm.base import Completion, Usage
 from reviser.llm.local import DEFAULT_WEIGHTS, LocalBackend, find_default_weights
@@ -59,19 +59,19 @@ def test_weights_found_through_distribution_metadata_when_find_spec_fails(
 
 
 def test_missing_model_path() -> None:
-    with pytest.raises(ModelError) as info:
+    with pytest.raises(InputError) as info:
         LocalBackend("/nonexistent/model.gguf")
     assert str(info.value) == (
         "the local model file /nonexistent/model.gguf does not exist "
         "(from --model-path or REVISER_MODEL_PATH); give the path of a GGUF file, "
         "or point at an OpenAI-compatible endpoint with --base-url"
     )
-    assert info.value.exit_code == 3
+    assert info.value.exit_code == 2  # the user's own setting is wrong: nothing was sent to a model
 
 
 def test_model_path_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("REVISER_MODEL_PATH", str(tmp_path / "absent.gguf"))
-    with pytest.raises(ModelError, match="absent.gguf does not exist"):
+    with pytest.raises(InputError, match="absent.gguf does not exist"):
         LocalBackend(None)
     weights = tmp_path / "mine.gguf"
     weights.write_bytes(b"GGUF")

@@ -178,7 +178,8 @@ def draft(
     notes_text, questions_text, pasted = _read_inputs(notes, questions_path)
     questions = extract_questions(questions_text)
     if not questions:
-        raise InputError("no interview questions found; list them one per line, numbered or ending with '?'")
+        where = "in the pasted text" if questions_path in (None, "-") else f"in {questions_path}"
+        raise InputError(f"no interview questions found {where}; list them one per line, numbered or ending with '?'")
     settings = ModelSettings(
         backend=backend,  # type: ignore[arg-type]
         model=model,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reviser.errors import ModelError
+from reviser.errors import InputError, ModelError
 from reviser.llm.base import Completion, Message, TokenCount
 
 DEFAULT_WEIGHTS = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -55,8 +55,8 @@ def resolve_model_path(model_path: str | None) -> Path:
     given = model_path or os.environ.get(MODEL_PATH_ENV) or None
     if given:
         path = Path(given).expanduser()
-        if not path.is_file():
-            raise ModelError(
+        if not path.is_file():  # a typo in the user's own setting: an input error, not a model failure
+            raise InputError(
                 f"the local model file {given} does not exist (from --model-path or {MODEL_PATH_ENV}); "
                 "give the path of a GGUF file, or point at an OpenAI-compatible endpoint with --base-url"
             )
