@@ -69,6 +69,18 @@ def read_bytes(path: str, stdin: BinaryIO | None = None, max_bytes: int = MAX_BY
     return data
 
 
+def mail_body(text: str, name: str) -> str:
+    """The plain-text body of an e-mail message (.eml), which is what a reader of the letter sees."""
+    from email import message_from_string, policy
+
+    message = message_from_string(text, policy=policy.default)
+    body = message.get_body(preferencelist=("plain",))
+    if body is None:
+        raise InputError(f"{name}: an e-mail message without a plain-text part; save the letter as text")
+    content: str = body.get_content()
+    return content
+
+
 def read_text(
     path: str, *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES, allow_empty: bool = False
 ) -> TextSource:

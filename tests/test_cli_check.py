@@ -347,3 +347,19 @@ def test_colour_in_the_text_report(workdir: Path, monkeypatch: pytest.MonkeyPatc
     assert "\x1b[31m\x1b[1mFAIL\x1b[0m" in result.stdout
     assert "\x1b[32m✓\x1b[0m Apology" in result.stdout
     assert click.unstyle(result.stdout) == WEAK_TEXT
+
+
+def test_an_eml_letter_is_checked_by_its_plain_text_body(tmp_path):
+    from email.message import EmailMessage
+
+    letter = (ROOT / "fixtures" / "examples" / "letter.txt").read_text(encoding="utf-8")
+    message = EmailMessage()
+    message["Subject"] = "Following up"
+    message.set_content(letter)
+    message.add_alternative("<html><body><p>" + letter.replace("\n", "<br>") + "</p></body></html>", subtype="html")
+    path = tmp_path / "letter.eml"
+    path.write_text(message.as_string(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)["files"][0]
+    assert report["passed"] and report["findings"] == []

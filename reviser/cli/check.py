@@ -75,7 +75,7 @@ def check(
     interview questions the letter does not answer again.
     """
     from reviser import checkformat
-    from reviser.inputs import read_text
+    from reviser.inputs import mail_body, read_text
     from reviser.rubric import analyse, load_rubric
     from reviser.rubric.loader import default_cache_dir
 
@@ -100,6 +100,8 @@ def check(
     for path in files:
         try:
             source = read_text(path, stdin=sys.stdin.buffer)
+            if path.lower().endswith(".eml"):  # check what the reader sees, not the MIME source
+                source = source._replace(text=mail_body(source.text, source.display_name))
         except InputError as exc:
             click.echo(f"Error: {exc}", err=True)
             bad_input = True
