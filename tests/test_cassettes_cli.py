@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cassettes import Recorded
 from click.testing import CliRunner, Result
-from conftest import Recorded
 
 from reviser.cli import cli
 
@@ -32,7 +32,7 @@ def invoke(*args: str) -> Result:
 
 
 def draft(recorded: Recorded, *args: str) -> Result:
-    endpoint = ["--base-url", recorded.base_url, "--model", recorded.model]
+    endpoint = ["--base-url", recorded.base_url, "--model", recorded.model, "--timeout", str(recorded.timeout)]
     if recorded.api_key:  # only while recording
         endpoint += ["--api-key", recorded.api_key]
     # One call at a time, as recorded (test_cassettes_pipeline shows concurrency sends the same requests).
@@ -63,7 +63,7 @@ def test_draft_writes_each_format_and_the_letter_passes_reviser_check(
     assert result.stderr.endswith(f"letter written to {out}\npassed: the letter is ready to review and send\n")
     letter = out.read_text()
     if fmt == "text":
-        assert letter.startswith("Subject: ") and "\nDear Dana,\n" in letter
+        assert letter.startswith("Subject: ") and "\n\nDear " in letter
     elif fmt == "markdown":
         assert letter.startswith("**Subject:** ") and "\n**You asked:** *" in letter
     elif fmt == "html":
@@ -105,29 +105,3 @@ def test_explicit_json_object_mode_skips_the_json_schema_probe(recorded: Recorde
     assert {e.status for e in sent} == {200}
     assert {e.request["response_format"]["type"] for e in sent} == {"json_object"}
     assert json.loads(report.read_text())["backend"]["structured"] == "json_object"
-
-
-# The draft's first call in prompt mode is the request test_cassettes_backend sends, so it shares that cassette.
-@pytest.mark.cassette("extract_prompt")
-def test_prompt_mode_with_the_small_model_ends_in_a_clear_error_and_saved_work(
-    recorded: Recorded, tmp_path: Path
-) -> None:
-    out = tmp_path / "letter.txt"
-    result = draft(recorded, "--structured", "prompt", "--output", str(out))
-    sent = recorded.exchanges()
-    assert sent and all("response_format" not in e.request for e in sent)
-    if result.exit_code in (0, 1):  # a model that follows a schema in the prompt gets a letter
-        assert out.read_text().startswith("Subject: ")
-        return
-    # SmolLM2-135M does not write the extraction JSON without a grammar: three attempts, exit 3, and
-    # everything the user typed is kept next to the requested output.
-    partial = tmp_path / "letter.txt.partial.json"
-    assert result.exit_code == 3 and not out.exists() and len(sent) == 3
-    assert re.fullmatch(
-        r"Error: extract facts: the model did not return a valid ExtractedFacts JSON object after 3 attempts; "
-        rf"last problem: .+ \(during extract\); your notes, questions and the work so far are saved in "
-        rf"{re.escape(str(partial))}\n",
-        result.stderr,
-    ), result.stderr
-    saved = json.loads(partial.read_text())
-    assert saved["stage"] == "extract" and saved["notes"] == Path(NOTES).read_text() and saved["facts"] is None

@@ -16,15 +16,8 @@ import httpx2
 import openai
 import pytest
 import yaml
-from conftest import (
-    CASSETTES,
-    REPLAY_BASE_URL,
-    CassetteMismatch,
-    NetworkBlocked,
-    cassette_miss,
-    pytest_runtest_call,
-    vcr_config,
-)
+from cassettes import CASSETTES, REPLAY_BASE_URL, CassetteMismatch, cassette_miss, vcr_config
+from conftest import NetworkBlocked, pytest_runtest_call
 from test_cassettes_backend import EXTRACT
 from vcr.errors import CannotOverwriteExistingCassetteException
 
@@ -106,12 +99,12 @@ def test_recording_strips_keys_cookies_and_fingerprints(tmp_path: Path) -> None:
 def test_replay_never_records_and_a_changed_prompt_names_the_fix() -> None:
     changed = [EXTRACT[0], {"role": "user", "content": "Edited line.\n" + EXTRACT[1]["content"]}]
     backend = OpenAIBackend("m", REPLAY_BASE_URL, None, structured="json_object")
-    before = (CASSETTES / "extract_json_object.yaml").read_text()
-    with vcr_config(recording=False).use_cassette("extract_json_object") as cassette:
+    before = (CASSETTES / "extract.yaml").read_text()
+    with vcr_config(recording=False).use_cassette("extract") as cassette:
         backend.model = cassette.get_metadata("model", "")
         with pytest.raises(CannotOverwriteExistingCassetteException) as info:
             call_structured(backend, changed, ExtractedFacts, max_tokens=700, usage=Usage(), label="extract")
-    assert (CASSETTES / "extract_json_object.yaml").read_text() == before
+    assert (CASSETTES / "extract.yaml").read_text() == before
     assert cassette_miss(RuntimeError("unrelated")) is None
     assert cassette_miss(_wrapped(info.value)) is info.value
     # The hook every test runs under turns the miss into a failure that says how to re-record.

@@ -3,7 +3,8 @@
 `InjectedFaultTransport` sits between the openai client and the httpx transport that vcrpy replays from the
 cassettes. It either answers a request itself (429, 500, a timeout: the server never sees those) or passes
 it on and alters the real answer (cut off, broken JSON, a refusal). The cassettes are never edited: the
-injection is applied while recording too, so a re-ask it causes is a real request with a real answer.
+injection is applied while recording too, so a re-ask it causes is a real request with a real answer
+(recorded next to the extraction call it follows, in extract.yaml).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 
 import httpx2
 import pytest
+from cassettes import Recorded
 from click.testing import CliRunner
-from conftest import Recorded
 from test_cassettes_backend import EXTRACT, extract
 
 from reviser.cli import cli
@@ -129,12 +130,12 @@ def content_filter(data: dict[str, Any]) -> None:
 # --- one call: retries, backoff and the exact messages -----------------------------------------------
 
 
-def backend_with(recorded: Recorded, *faults: Fault) -> tuple[Any, InjectedFaultTransport]:
+def backend_with(recorded: Recorded, *faults: Fault, **kwargs: Any) -> tuple[Any, InjectedFaultTransport]:
     http, transport = client(*faults)
-    return recorded.backend(structured="json_object", http_client=http), transport
+    return recorded.backend(structured="json_object", http_client=http, **kwargs), transport
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_429_is_retried_after_the_servers_retry_after(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("429", status(429, "slow down", {"Retry-After": "7"})))
     usage = Usage()
@@ -143,7 +144,7 @@ def test_429_is_retried_after_the_servers_retry_after(recorded: Recorded) -> Non
     assert recorded.sleeps == [7.0] and (usage.retries, usage.calls, usage.reasks) == (1, 1, 0)
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_429_that_never_ends_gives_up_after_three_retries(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("429", status(429, "Rate limit reached"), times=ALWAYS))
     with pytest.raises(ModelError) as info:
@@ -155,7 +156,7 @@ def test_429_that_never_ends_gives_up_after_three_retries(recorded: Recorded) ->
     assert recorded.exchanges() == []
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_insufficient_quota_429_is_not_retried(recorded: Recorded) -> None:
     def quota(request: httpx2.Request, inner: httpx2.BaseTransport) -> httpx2.Response:
         error = {"message": "You exceeded your current quota", "type": "insufficient_quota",
@@ -168,7 +169,7 @@ def test_insufficient_quota_429_is_not_retried(recorded: Recorded) -> None:
     assert transport.injected == ["quota"] and recorded.sleeps == []
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_500_is_retried_with_exponential_backoff_then_succeeds(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("500", status(500, "upstream crashed"), times=2))
     usage = Usage()
@@ -177,7 +178,7 @@ def test_500_is_retried_with_exponential_backoff_then_succeeds(recorded: Recorde
     assert usage.retries == 2 and usage.calls == 1 and len(recorded.exchanges()) == 1
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_500_that_never_ends_reports_the_servers_message(recorded: Recorded) -> None:
     backend, _ = backend_with(recorded, Fault("500", status(503, "model is loading"), times=ALWAYS))
     with pytest.raises(ModelError) as info:
@@ -186,23 +187,23 @@ def test_500_that_never_ends_reports_the_servers_message(recorded: Recorded) -> 
     assert recorded.sleeps == [1.0, 2.0, 4.0]
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_timeouts_are_retried_then_reported_with_the_endpoint_and_limit(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("timeout", timeout, times=1))
     usage = Usage()
     assert isinstance(extract(backend, usage), ExtractedFacts) and usage.retries == 1
     assert recorded.sleeps == [1.0]
-    backend, transport = backend_with(recorded, Fault("timeout", timeout, times=ALWAYS))
+    backend, transport = backend_with(recorded, Fault("timeout", timeout, times=ALWAYS), timeout=45)
     with pytest.raises(ModelError) as info:
         extract(backend, Usage())
     assert str(info.value) == (
-        f"the endpoint {recorded.base_url} did not answer within 120s (4 attempts); "
+        f"the endpoint {recorded.base_url} did not answer within 45s (4 attempts); "
         "raise --timeout or check the server"
     )
     assert transport.injected == ["timeout"] * 4
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 def test_a_body_that_is_not_json_is_a_model_error_not_a_traceback(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("truncated body", truncated_body))
     with pytest.raises(ModelError) as info:
@@ -212,7 +213,7 @@ def test_a_body_that_is_not_json_is_a_model_error_not_a_traceback(recorded: Reco
     assert recorded.sleeps == []  # a broken answer is not retried: resending would repeat the cost
 
 
-@pytest.mark.cassette("extract_json_object")
+@pytest.mark.cassette("extract")
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -230,7 +231,7 @@ def test_a_refusal_is_reported_in_the_models_words(
     assert str(info.value) == message and usage.reasks == 0 and len(recorded.exchanges()) == 1
 
 
-@pytest.mark.cassette("fault_cut_off")
+@pytest.mark.cassette("extract")
 def test_a_cut_off_reply_is_re_asked_with_the_reason(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("length", altered(cut_off)))
     usage = Usage()
@@ -246,7 +247,7 @@ def test_a_cut_off_reply_is_re_asked_with_the_reason(recorded: Recorded) -> None
     assert usage.reasks == usage.calls - 1
 
 
-@pytest.mark.cassette("fault_not_json")
+@pytest.mark.cassette("extract")
 def test_prose_instead_of_json_is_re_asked_with_the_reason(recorded: Recorded) -> None:
     backend, transport = backend_with(recorded, Fault("prose", altered(not_json)))
     usage = Usage()
@@ -269,8 +270,8 @@ def cli_draft(
     monkeypatch.setattr(openai_backend, "OpenAIBackend",
                         functools.partial(openai_backend.OpenAIBackend, http_client=http))  # fmt: skip
     args = ["draft", str(EXAMPLES / "notes.txt"), "-q", str(EXAMPLES / "questions.txt"), "--base-url",
-            recorded.base_url, "--model", recorded.model, "--concurrency", "1", "-o", str(tmp_path / "letter.txt"),
-            "--report", str(tmp_path / "report.json")]  # fmt: skip
+            recorded.base_url, "--model", recorded.model, "--concurrency", "1", "--timeout", str(recorded.timeout),
+            "-o", str(tmp_path / "letter.txt"), "--report", str(tmp_path / "report.json")]  # fmt: skip
     if recorded.api_key:
         args += ["--api-key", recorded.api_key]
     result = CliRunner().invoke(cli, args)
