@@ -277,13 +277,44 @@ def answer_all(run: _Run, facts: Facts) -> list[Answer]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
         answers = [f.result() for f in futures]
-    taken = {fact_id for a in answers if not a.rebuilt for fact_id in a.fact_ids}
-    for answer in answers:
-        if answer.rebuilt:
-            text, used = fallback.answer(relevant_facts(answer.question, facts.facts), taken)
-            taken |= {f.id for f in used}
-            answer.text, answer.fact_ids, answer.note_lines = text, [f.id for f in used], sorted({f.line for f in used})
+    rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids})
     return answers
+
+
+def _fit(question: str, fact: Fact, overlap: int) -> int:
+    """Shared words, plus one for an accomplishment (the most concrete example) and two for a motivation
+    when the question asks why."""
+    asks_why = question.lower().lstrip().startswith("why")
+    return overlap + (fact.kind == "accomplishment") + 2 * (asks_why and fact.kind == "motivation")
+
+
+def rebuild_answers(answers: list[Answer], facts: Facts, taken: set[str]) -> None:
+    """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions, so
+    that the most fitting example goes to the question it fits and no two answers repeat one."""
+    scored = sorted(
+        (
+            (
+                -_fit(answer.question, fact, overlap),
+                fallback.ANSWER_KINDS.index(fact.kind),
+                index,
+                fact.line,
+                fact,
+            )
+            for index, answer in enumerate(answers)
+            for fact in facts.facts
+            if fact.kind in fallback.ANSWER_KINDS and fact.id not in taken
+            for overlap in [len(content_words(answer.question) & content_words(fact.text))]
+        ),
+        key=lambda row: row[:4],
+    )
+    chosen: dict[int, Fact] = {}
+    for _, _, index, _, fact in scored:
+        if index not in chosen and fact.id not in taken:
+            chosen[index] = fact
+            taken.add(fact.id)
+    for index, answer in enumerate(answers):
+        text, used = fallback.answer([chosen[index]] if index in chosen else [], set())
+        answer.text, answer.fact_ids, answer.note_lines = text, [f.id for f in used], sorted({f.line for f in used})
 
 
 def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:

@@ -16,7 +16,7 @@ ADD_SKILLS = "[ADD SKILLS: the specific skills you bring]"
 ADD_EXAMPLE = "[ADD EXAMPLE: one accomplishment with a number or an outcome]"
 ADD_ANSWER = "[ADD ANSWER: a concrete example from your own work that answers this question]"
 # What a rebuilt answer may draw on, most concrete first; the employer's problems are not the candidate's evidence.
-ANSWER_KINDS = ("accomplishment", "motivation", "skill", "plan")
+ANSWER_KINDS = ("accomplishment", "motivation", "skill")
 
 TO_ADD = {
     ADD_PLAN: "plan ideas for your first 30 and 60 days (a 'Plan ideas' section in the notes)",
@@ -117,7 +117,11 @@ def answer(ranked: list[Fact], taken: set[str]) -> tuple[str, list[Fact]]:
         return ADD_ANSWER, []
     own.sort(key=lambda f: ANSWER_KINDS.index(f.kind))  # stable: relevance order within a kind
     chosen = own[:1]  # one fact each, so that the notes' examples go round every question
-    return "A better answer: " + " ".join(as_mine(f.text) for f in chosen), chosen
+    return "A better answer: " + " ".join(_evidence(f) for f in chosen), chosen
+
+
+def _evidence(fact: Fact) -> str:
+    return f"I bring {_label_value(fact.text)}." if fact.kind == "skill" else as_mine(fact.text)
 
 
 BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}

@@ -229,7 +229,14 @@ def test_a_model_that_never_returns_json_still_gets_a_letter_built_from_the_note
     model = Model(ExtractedFacts=lambda m: "Sure! Here are the facts:", AnswerOut=lambda m: "I think {",
                   LetterParts=lambda m: "```json\n{\"subject\": 3}\n```")  # fmt: skip
     result = draft(model)
-    assert all(a.rebuilt and a.fact_ids and a.note_lines for a in result.report.answers)
+    answers = result.report.answers
+    assert all(a.rebuilt and a.fact_ids and a.note_lines for a in answers)
+    assert len({a.text for a in answers}) == len(answers), "no two rebuilt answers may repeat one example"
+    assert "rebuilt the weekly ops report" in answers[1].text  # "a time you automated a manual report"
+    assert answers[3].text == (  # "Why do you want to work at Northwind?" gets the notes' own reason
+        "A better answer: Northwind's on-time delivery problem is the kind of reporting mess I have fixed before, "
+        "and I want to own it."
+    )
     assert result.report.answers[1].text.startswith("A better answer: ")
     assert "every part of the letter was rebuilt from the notes" in result.report.repairs
     assert any("did not return a valid AnswerOut JSON object after 3 attempts" in w for w in result.report.warnings)

@@ -269,8 +269,13 @@ def _print_report(result: DraftResult, output: str | None) -> None:
         f"answers: {len(report.answers)} questions answered"
         + (f" ({rebuilt} rebuilt from your notes)" if rebuilt else "")
     )
+    # The outcome per part; every failure the model was told about is in --report.
+    asked = sum("rebuilt" not in r for r in report.repairs)
+    if asked:
+        echo(f"repairs: the model was asked {asked} time(s) to fix failing parts (details: --report FILE)")
     for repair in report.repairs:
-        echo(f"repair:  {repair}")
+        if "rebuilt" in repair:
+            echo(f"rebuilt: {repair.split(' (', 1)[0]}")
     for issue in report.grounding:
         echo(f"grounding: {issue.field}: '{issue.value}' ({issue.kind}) is not in your notes: {issue.action}")
     for warning in report.warnings:
