@@ -18,6 +18,10 @@ def status(rubric: Rubric, element_id: str, text: str) -> str:
 
 
 APOLOGY_PRESENT = [
+    "I know I botched the budgeting question.",
+    "That was on me, not on the question.",
+    "I did not do myself or the work justice.",
+    "Going straight to drop rates was the wrong instinct.",
     "I'm sorry I rambled when you asked about the budget.",
     "I apologise for my muddled answer on stakeholder management.",
     "I know I didn't do myself justice in Tuesday's interview.",
@@ -31,6 +35,7 @@ APOLOGY_PRESENT = [
     "I am writing to apologize for arriving twenty minutes late to my interview.",
 ]
 APOLOGY_ABSENT = [
+    "The launch was botched by the vendor, not your team.",
     "I was sorry to hear about the merger.",
     "I'm so sorry to hear about the layoffs on your team.",
     "I won't apologise for my enthusiasm.",
