@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -206,6 +207,12 @@ def _clean(out: AnswerOut) -> AnswerOut:
     return out.model_copy(update={"answer": FACT_ID_IN_TEXT.sub("", out.answer).strip()})
 
 
+@cache
+def _instruction_runs() -> frozenset[str]:
+    """The compose prompt's own wording, which no part of the letter may copy."""
+    return frozenset(_runs(render_prompt("compose.j2", facts=[], role=None)))
+
+
 def _runs(text: str, size: int = 5) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
@@ -350,6 +357,8 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
 
 @dataclass
 class Gate:
+    draft: LetterDraft
+    text: str  # the draft rendered as text, as the rubric read it
     check: FileReport
     failures: dict[str, list[str]]  # prose field → what is wrong with it
     ungrounded: dict[str, list[Claim]]
@@ -385,7 +394,7 @@ def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
     if not 2 <= len(subject.split()) <= 12 or re.search(r"[.!?]\s+\S", subject):
         failures.setdefault("subject", []).append("write one short e-mail subject line of 3 to 12 words")
         rubric_failed.add("subject")
-    instructions = _runs(render_prompt("compose.j2", facts=[], role=None))
+    instructions = _instruction_runs()
     for name in PROSE_FIELDS:
         if repetitive(getattr(draft, name)):
             failures.setdefault(name, []).append("it repeats itself: say each thing once")
@@ -393,7 +402,7 @@ def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
         if _runs(getattr(draft, name)) & instructions:
             failures.setdefault(name, []).append("it copies the task's instructions: write the letter's own words")
             rubric_failed.add(name)
-    return Gate(report, failures, bad, rubric_failed)
+    return Gate(draft, text, report, failures, bad, rubric_failed)
 
 
 def repair_parts(
@@ -497,15 +506,13 @@ def run_draft(
     if result.failures:
         parts = settle(run, facts, parts, result)
         result = gate(run, assemble(facts, parts, answers), rubric)
-    draft = assemble(facts, parts, answers)
-    return DraftResult(draft, _report(run, facts, draft, result, time.monotonic() - started), result.check)
+    return DraftResult(result.draft, _report(run, facts, result, time.monotonic() - started), result.check)
 
 
-def _report(run: _Run, facts: Facts, draft: LetterDraft, result: Gate, seconds: float) -> DraftReport:
+def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftReport:
     from reviser.llm.select import describe
 
-    text = render_letter(draft, "text")
-    placeholders = sorted(set(PLACEHOLDER.findall(text)))
+    placeholders = sorted(set(PLACEHOLDER.findall(result.text)))
     to_add = [fallback.TO_ADD[p] for p in placeholders if p in fallback.TO_ADD]
     if any(p.startswith("[ADD REFERENCE") or p.startswith("[ADD CONTACT") for p in placeholders):
         to_add.append("two references with a name and an e-mail or phone each (a 'References' section)")
@@ -528,7 +535,7 @@ def _report(run: _Run, facts: Facts, draft: LetterDraft, result: Gate, seconds: 
         grounding=list({(g.field, g.kind, g.value, g.action): g for g in [*run.grounding, *open_claims]}.values()),
         unanswered=unanswered,
         warnings=run.warnings,
-        answers=draft.answers,
+        answers=result.draft.answers,
         facts=facts,
         calls=usage.calls,
         reasks=usage.reasks,
