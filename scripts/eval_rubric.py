@@ -1,16 +1,24 @@
 """Measure the rubric against the labelled letters in fixtures/letters/ (labels.toml).
 
-    python scripts/eval_rubric.py [--letters DIR] [--only GLOB] [--errors]
+    python scripts/eval_rubric.py [--letters DIR] [--labels FILE] [--only GLOB] [--errors] [--baseline]
+    python scripts/eval_rubric.py --real [--baseline] [--errors]
 
 Prints, per element, precision / recall / F1 with "present" as the positive class, the three-way accuracy
 (present / weak / missing) with how the weak labels fared, a confusion summary, and the placeholder
 finding against the `placeholders` labels. tests/test_rubric_eval.py uses `evaluate` from here.
+
+--real measures the published sample letters: the text in the git-ignored cache .cache/real-letters/
+(rebuilt by scripts/fetch_real_letters.py) against fixtures/real-letters/labels.toml. --baseline scores a
+plain keyword rule instead of the rubric (an element is present when one of its keywords occurs anywhere in
+the letter; see KEYWORDS), the floor the rubric must beat.
 """
 
 from __future__ import annotations
 
 import argparse
 import fnmatch
+import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +30,39 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "fixtures" / "letters"
+REAL_LABELS = ROOT / "fixtures" / "real-letters" / "labels.toml"
 STATUSES = ("present", "weak", "missing")
+
+# The keyword baseline: the words a reader would grep for. An element is "present" when any of its keywords
+# occurs in the letter (case-insensitive, at a word start), else "weak" when a weak keyword does, else
+# "missing". References need an e-mail address or phone number besides the word.
+KEYWORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "apology": (("sorry", "apolog", "regret", "forgive"), ()),
+    "challenges": (("challenge", "problem", "issue", "need", "goal", "priorit", "struggl"), ()),
+    "skills": (("skill", "experience", "expertise", "proficien", "strength", "background"), ()),
+    "examples": (("for example", "for instance", "attach", "enclos", "portfolio", "increased", "reduced"), ()),
+    "references": (("reference", "referee"), ()),
+    "plan": (("first 30", "first 60", "first 90", "30 days", "60 days", "90 days", "month 1", "week 1"),
+             ("plan",)),
+    "ask": (("reschedul", "another interview", "second interview", "another chance", "second chance",
+             "meet again", "call you", "another opportunity", "postpone", "another time", "another date"),
+            ("look forward", "hear from you", "contact me", "get in touch")),
+}
+_CONTACT = re.compile(r"@[\w-]+\.[a-z]{2,}|\d{3}[ .-]?\d{4}", re.I)
+
+
+def keyword_status(element: str, text: str) -> str:
+    present, weak = KEYWORDS[element]
+    lowered = text.lower()
+
+    def found(keys: tuple[str, ...]) -> bool:
+        return any(re.search(r"\b" + re.escape(k), lowered) for k in keys)
+
+    if found(present) and (element != "references" or _CONTACT.search(text)):
+        return "present"
+    if found(weak) or (element == "references" and found(present)):
+        return "weak"
+    return "missing"
 
 
 @dataclass
@@ -65,12 +105,23 @@ class Evaluation:
     placeholder_correct: int
 
 
-def evaluate(letters_dir: Path = LETTERS, only: str | None = None) -> Evaluation:
-    """Run check_text on every labelled letter and score each element against the labels."""
+def real_letters_dir() -> Path:
+    """The cache of published letters that scripts/fetch_real_letters.py rebuilds."""
+    return Path(os.environ.get("REVISER_REAL_LETTERS") or ROOT / ".cache" / "real-letters")
+
+
+def evaluate(
+    letters_dir: Path = LETTERS,
+    only: str | None = None,
+    labels_path: Path | None = None,
+    baseline: bool = False,
+) -> Evaluation:
+    """Run the rubric (or, with `baseline`, the keyword rule) on every labelled letter and score each element."""
     from reviser.rubric import analyse, load_rubric
 
     rubric = load_rubric(None)
-    labels = tomllib.loads((letters_dir / "labels.toml").read_text(encoding="utf-8"))["letters"]
+    labels_file = labels_path or letters_dir / "labels.toml"
+    labels = tomllib.loads(labels_file.read_text(encoding="utf-8"))["letters"]
     scores: dict[str, Scores] = {}
     placeholder_errors: list[str] = []
     placeholder_correct = 0
@@ -79,12 +130,14 @@ def evaluate(letters_dir: Path = LETTERS, only: str | None = None) -> Evaluation
         if only and not fnmatch.fnmatch(name, only):
             continue
         count += 1
-        outcome = analyse((letters_dir / name).read_text(encoding="utf-8"), rubric, path=name)
+        text = (letters_dir / name).read_text(encoding="utf-8")
+        outcome = analyse(text, rubric, path=name)
         for element in outcome.elements:
             if element.id not in truth:
                 continue
             s = scores.setdefault(element.id, Scores(element.id))
-            want, got = truth[element.id], element.status
+            want = truth[element.id]
+            got = keyword_status(element.id, text) if baseline else element.status
             s.confusion[want][got] += 1
             if want != got:
                 s.errors.append(f"{name}: {want} → {got}")
@@ -139,10 +192,22 @@ def main() -> int:
     parser.add_argument(
         "--letters", type=Path, default=LETTERS, help="folder with the letters and labels.toml"
     )
+    parser.add_argument("--labels", type=Path, help="labels file (default: labels.toml in the letters folder)")
+    parser.add_argument(
+        "--real", action="store_true", help="the published letters: the cache and fixtures/real-letters/labels.toml"
+    )
+    parser.add_argument("--baseline", action="store_true", help="score the plain keyword rule instead")
     parser.add_argument("--only", help="only letters whose file name matches this glob, e.g. '0*'")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     args = parser.parse_args()
-    print(report(evaluate(args.letters, args.only), args.errors))
+    letters, labels = args.letters, args.labels
+    if args.real:
+        letters, labels = real_letters_dir(), REAL_LABELS
+        if not letters.is_dir():
+            print(f"{letters} is missing: rebuild it with scripts/fetch_real_letters.py", file=sys.stderr)
+            return 2
+    result = evaluate(letters, args.only, labels, args.baseline)
+    print(("keyword baseline: " if args.baseline else "") + report(result, args.errors))
     return 0
 
 
