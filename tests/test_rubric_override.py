@@ -157,8 +157,8 @@ severity = "off"
         ),
         (
             '[[elements.ask.rules]]\ncues = ["call"]\nrequires = ["telepathy"]\n',
-            "elements.ask.rules[0].requires[0]: unknown signal 'telepathy' (known: action, email, filename, "
-            "future, meeting, money, number, outcome, percent, phone, problem, url, work)",
+            "elements.ask.rules[0].requires[0]: unknown signal 'telepathy' (known: action, capability, email, "
+            "filename, future, meeting, money, next_step, number, outcome, percent, phone, problem, url, work)",
         ),
         (
             '[[elements.ask.rules]]\nscope = "sentence"\n',
