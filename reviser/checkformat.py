@@ -1,15 +1,14 @@
 """Printing `reviser check` results: the readable text report, one-line-per-finding, JSON, and --explain.
 
 Text and line output work on the engine's plain records, so a check never imports pydantic; only JSON
-goes through the `CheckReport` model.
+goes through the `CheckReport` model. Nothing here imports click either: `reviser check` runs without it
+(see reviser.cli.main), so the styles below are the ANSI codes click.style would write.
 """
 
 from __future__ import annotations
 
 import os
 from typing import TextIO
-
-import click
 
 from reviser.rubric.engine import ElementOutcome, FindingOutcome, Outcome
 from reviser.rubric.loader import Rubric
@@ -18,6 +17,17 @@ SNIPPET = 72
 _ELEMENT_MARKS = {"present": "✓", "weak": "~", "missing": "✗"}
 _FINDING_MARKS = {"error": "✗", "warning": "!", "info": "·"}
 _SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+_FG = {"red": 31, "green": 32, "yellow": 33, "cyan": 36}
+
+
+def _style(text: str, color: bool, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+    """`text` with ANSI styles, as click.style writes them, when `color`; else unchanged."""
+    if not color:
+        return text
+    codes = ([f"\x1b[{_FG[fg]}m"] if fg else []) + (["\x1b[1m"] if bold else []) + (["\x1b[2m"] if dim else [])
+    return "".join(codes) + text + "\x1b[0m"
 
 
 def use_color(stream: TextIO) -> bool:
@@ -37,9 +47,9 @@ def _clip(text: str, width: int = SNIPPET) -> str:
 # --- text -------------------------------------------------------------------------------------------
 
 
-def text_report(outcomes: list[Outcome], strict: bool = False) -> str:
-    """The readable report; styled with click.style, so click.echo(color=False) strips the colour."""
-    blocks = [_text_file(o) for o in outcomes]
+def text_report(outcomes: list[Outcome], strict: bool = False, color: bool = False) -> str:
+    """The readable report, with ANSI colour when `color`."""
+    blocks = [_text_file(o, color) for o in outcomes]
     if len(outcomes) > 1:
         passed = sum(o.passed for o in outcomes)
         blocks.append(
@@ -49,30 +59,30 @@ def text_report(outcomes: list[Outcome], strict: bool = False) -> str:
     return "\n\n".join(blocks)
 
 
-def _text_file(outcome: Outcome) -> str:
+def _text_file(outcome: Outcome, color: bool) -> str:
     verdict = (
-        click.style("PASS", fg="green", bold=True)
+        _style("PASS", color, fg="green", bold=True)
         if outcome.passed
-        else click.style("FAIL", fg="red", bold=True)
+        else _style("FAIL", color, fg="red", bold=True)
     )
     details = ", ".join(x for x in (outcome.encoding, f"{outcome.words} words") if x)
-    lines = [f"{click.style(outcome.path, bold=True)} ({details}): {verdict}"]
+    lines = [f"{_style(outcome.path, color, bold=True)} ({details}): {verdict}"]
     width = max((len(e.title) for e in outcome.elements), default=0)
     for element in outcome.elements:
-        lines.append(_text_element(element, width))
+        lines.append(_text_element(element, width, color))
     if outcome.findings:
         lines.append("  findings:")
-        lines.extend(_text_finding(f) for f in outcome.findings)
+        lines.extend(_text_finding(f, color) for f in outcome.findings)
     return "\n".join(lines)
 
 
-def _text_element(element: ElementOutcome, width: int) -> str:
+def _text_element(element: ElementOutcome, width: int, color: bool) -> str:
     mark = _ELEMENT_MARKS[element.status]
     if element.status == "present":
-        styled = click.style(mark, fg="green")
+        styled = _style(mark, color, fg="green")
     else:
-        styled = click.style(
-            mark, fg=_SEVERITY_COLORS[element.severity] if element.status == "missing" else "yellow"
+        styled = _style(
+            mark, color, fg=_SEVERITY_COLORS[element.severity] if element.status == "missing" else "yellow"
         )
     title = element.title.ljust(width)
     if element.status == "missing":
@@ -81,11 +91,11 @@ def _text_element(element: ElementOutcome, width: int) -> str:
     where = f"{first.line}:{first.column}".ljust(7)
     if element.status == "weak":
         return f"  {styled} {title}  {where} weak ({element.severity}): {element.message}"
-    return f"  {styled} {title}  {where} {click.style(_clip(first.text), dim=True)}"
+    return f"  {styled} {title}  {where} {_style(_clip(first.text), color, dim=True)}"
 
 
-def _text_finding(finding: FindingOutcome) -> str:
-    mark = click.style(_FINDING_MARKS[finding.severity], fg=_SEVERITY_COLORS[finding.severity])
+def _text_finding(finding: FindingOutcome, color: bool) -> str:
+    mark = _style(_FINDING_MARKS[finding.severity], color, fg=_SEVERITY_COLORS[finding.severity])
     where = f"{finding.line}:{finding.column}".ljust(7)
     return f"  {mark} {where} {finding.rule} ({finding.severity}): {finding.message}"
 
@@ -136,17 +146,17 @@ def json_report(outcomes: list[Outcome]) -> str:
 # --- explain ----------------------------------------------------------------------------------------
 
 
-def explain(rubric: Rubric) -> str:
+def explain(rubric: Rubric, color: bool = False) -> str:
     """The rubric in words: each element, what counts, why it matters, and the extra findings."""
     out = [
-        click.style("The recalibration-letter rubric", bold=True) + f" ({rubric.source})",
+        _style("The recalibration-letter rubric", color, bold=True) + f" ({rubric.source})",
         "",
         "A letter fails when an element marked [error] is missing or an [error] finding is present;",
         "with --strict, [warning] elements and findings and weak elements fail too. [info] never fails.",
     ]
     for element in rubric.elements:
         out.append("")
-        out.append(click.style(f"{element.title}", bold=True) + f"  ({element.id}) [{element.severity}]")
+        out.append(_style(f"{element.title}", color, bold=True) + f"  ({element.id}) [{element.severity}]")
         if element.description:
             out.append(f"  What counts:    {element.description}")
         if element.weak:
@@ -157,7 +167,7 @@ def explain(rubric: Rubric) -> str:
     f = rubric.findings
     out += [
         "",
-        click.style("Extra findings", bold=True),
+        _style("Extra findings", color, bold=True),
         f'  placeholder [{f.placeholder_severity}]: unfilled blanks such as [Company], <name>, TODO, "..", '
         "____ and stage directions like (Mention the project.)",
         f"  over-apology [{f.over_apology_severity}]: {f.over_apology_min} or more sentences that apologise "

@@ -363,3 +363,82 @@ def test_an_eml_letter_is_checked_by_its_plain_text_body(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)["files"][0]
     assert report["passed"] and report["findings"] == []
+
+
+# --- the plain path: `reviser check FILE...` without click (start-up) --------------------------------
+
+PLAIN = [
+    (["good.txt"], (("good.txt",), "text", None, None, False)),
+    (["a.txt", "b.md", "--strict"], (("a.txt", "b.md"), "text", None, None, True)),
+    (["--format", "line", "a.txt"], (("a.txt",), "line", None, None, False)),
+    (["--format=json", "--rubric", "r.toml", "a.txt"], (("a.txt",), "json", "r.toml", None, False)),
+    (["a.txt", "--questions=q.txt"], (("a.txt",), "text", None, "q.txt", False)),
+    (["-"], (("-",), "text", None, None, False)),
+    (["--", "--odd-name.txt"], (("--odd-name.txt",), "text", None, None, False)),
+]
+NOT_PLAIN = [
+    [], ["--help"], ["-h"], ["--explain"], ["--format", "xml", "a.txt"], ["--format"], ["--strict"],
+    ["-", "-"], ["a.txt", "--questions", "-"], ["--verbose", "a.txt"], ["a.txt", "--rubric"],
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), PLAIN)
+def test_plain_command_lines_skip_click(args: list[str], expected: tuple[object, ...]) -> None:
+    assert check_module.parse_plain(args) == expected
+
+
+@pytest.mark.parametrize("args", NOT_PLAIN)
+def test_other_command_lines_go_to_click(args: list[str]) -> None:
+    assert check_module.parse_plain(args) is None
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from reviser.cli import main
+
+    monkeypatch.setattr("sys.argv", ["reviser", "check", *args])
+    with pytest.raises(SystemExit) as info:
+        main()
+    out, err = capsys.readouterr()
+    return int(info.value.code or 0), out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("good.txt",), ("weak.md", "--format", "line"), ("good.txt", "weak.md", "--strict"), ("missing.txt", "good.txt")],
+)
+def test_plain_path_prints_what_the_click_command_prints(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    code, out, err = _main(monkeypatch, capsys, *args)
+    via_click = CliRunner().invoke(cli, ["check", *args])
+    assert (code, out, err) == (via_click.exit_code, via_click.stdout, via_click.stderr)
+
+
+def test_plain_path_reports_a_bad_rubric_like_the_group(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _main(monkeypatch, capsys, "good.txt", "--rubric", "nope.toml")
+    via_click = CliRunner().invoke(cli, ["check", "good.txt", "--rubric", "nope.toml"])
+    assert code == via_click.exit_code == 2
+    assert err == via_click.stderr and err.startswith("Error: ")
+
+
+def test_plain_check_does_not_import_click(workdir: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('click loaded' if 'click' in sys.modules else 'no click'))\n"
+        "sys.argv = ['reviser', 'check', 'good.txt']\n"
+        "from reviser.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "PASS" in result.stdout
+    assert result.stderr.endswith("no click")
+    help_probe = probe.replace("'good.txt'", "'--help'")
+    result = subprocess.run([sys.executable, "-c", help_probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Exit codes" in result.stdout
+    assert result.stderr.endswith("click loaded")
