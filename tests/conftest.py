@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
+import signal
 import socket
+import tempfile
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +19,53 @@ from cassettes import RECORDING, Recorded, cassette_miss, open_cassette, with_re
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "cassette(name): the test replays fixtures/cassettes/<name>.yaml")
+
+
+# --- the embedded model runs in a forked child -----------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    """Every `local_model` test runs in a forked child: a crash in llama.cpp's native code is then one
+    failed test that says which signal ended it, never the end of the whole run.
+
+    (pytest-forked does this too, but its reports no longer survive pickling on current pytest; the
+    serialisation here is pytest's own, the one pytest-xdist uses.)
+    """
+    if item.get_closest_marker("local_model") is None or not hasattr(os, "fork"):
+        return None
+    from _pytest.runner import runtestprotocol
+
+    hook = item.ihook
+    hook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    with tempfile.TemporaryDirectory() as folder:
+        result = Path(folder) / "reports.json"
+        pid = os.fork()
+        if pid == 0:  # the child: run the test, write its reports, leave without any clean-up of the parent's
+            code = 1
+            try:
+                reports = runtestprotocol(item, nextitem=nextitem, log=False)
+                data = [item.config.hook.pytest_report_to_serializable(config=item.config, report=r) for r in reports]
+                result.write_text(json.dumps(data))
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        if result.exists():
+            reports = [item.config.hook.pytest_report_from_serializable(config=item.config, data=d)
+                       for d in json.loads(result.read_text())]  # fmt: skip
+        else:
+            how = (f"killed by signal {os.WTERMSIG(status)} ({signal.Signals(os.WTERMSIG(status)).name})"
+                   if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}")  # fmt: skip
+            reports = [pytest.TestReport(item.nodeid, item.location, {}, "failed",
+                                         f"the test's process ended without a result: {how}", "call")]  # fmt: skip
+    for report in reports:
+        hook.pytest_runtest_logreport(report=report)
+    # The child set up and tore down its own copy; here, finish what earlier tests set up in this process
+    # (a module's fixtures) that the next test does not need, as the child's teardown did for itself.
+    item.session._setupstate.teardown_exact(nextitem)
+    hook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
 
 
 # --- no network ------------------------------------------------------------------------------------

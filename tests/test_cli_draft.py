@@ -74,20 +74,54 @@ def test_formats(model, fmt, start):
     assert result.stdout.startswith(start) or start in result.stdout.split("\n\n")[0]
 
 
-def test_notes_from_stdin(model):
-    result = run("-", "-q", QUESTIONS, "--quiet", input=Path(NOTES).read_text())
+def _saved_inputs(folder: Path) -> list[dict[str, str]]:
+    return [json.loads(p.read_text()) for p in sorted(folder.glob("reviser-input-*.json"))]
+
+
+def test_notes_from_stdin_are_saved_before_the_first_model_call(model, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    seen: list[list[dict[str, str]]] = []
+    first = model.backend.replies[0]
+    model.backend.replies[0] = lambda messages: seen.append(_saved_inputs(tmp_path)) or first(messages)
+    result = run("-", "-q", QUESTIONS, input=Path(NOTES).read_text())
     assert result.exit_code == 0 and "maria.okafor@example.com" in result.stdout
+    expected = {"notes": Path(NOTES).read_text(), "questions": Path(QUESTIONS).read_text()}
+    assert seen == [[expected]]  # on disk when the model was first called
+    saved = next(tmp_path.glob("reviser-input-*.json"))
+    assert f"your notes and questions are saved in {saved.name}" in result.stderr
 
 
-def test_pasting_notes_then_questions_on_a_terminal(model, monkeypatch):
+def test_pasting_notes_then_questions_on_a_terminal(model, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("reviser.cli.draft._stdin_is_tty", lambda: True)
     pasted = iter([Path(NOTES).read_text(), Path(QUESTIONS).read_text()])
     monkeypatch.setattr("reviser.cli.draft._read_until_eof", lambda: next(pasted))
-    result = run("--quiet")
+    result = run("--quiet", "-o", "letter.txt")
     assert result.exit_code == 0, result.stderr
     assert "Paste your notes, then press Ctrl-D" in result.stderr
     assert "Paste your interview questions (one per line)" in result.stderr
-    assert 'You asked: "Tell me about a time you automated a manual report."' in result.stdout
+    assert 'You asked: "Tell me about a time you automated a manual report."' in (tmp_path / "letter.txt").read_text()
+    saved = json.loads((tmp_path / "letter.txt.input.json").read_text())
+    assert saved == {"notes": Path(NOTES).read_text(), "questions": Path(QUESTIONS).read_text()}
+
+
+def test_files_given_by_path_are_not_copied(model, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert run(NOTES, "-q", QUESTIONS, "--quiet").exit_code == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pasted_notes_survive_an_interrupted_draft(monkeypatch, tmp_path):
+    def interrupted(messages):
+        raise KeyboardInterrupt
+
+    fake = Model(LetterParts=interrupted)
+    monkeypatch.setattr("reviser.llm.select.make_backend", lambda settings: fake.backend)
+    monkeypatch.chdir(tmp_path)
+    result = run("-", "-q", QUESTIONS, input=Path(NOTES).read_text())
+    saved = next(tmp_path.glob("reviser-input-*.json"))
+    assert f"Your notes and questions are saved in {saved.name}; nothing else was written." in result.stderr
+    assert json.loads(saved.read_text())["notes"] == Path(NOTES).read_text()
 
 
 def test_placeholders_exit_1_and_say_what_to_add(model, tmp_path):

@@ -40,3 +40,26 @@ def test_offline_draft_passes_the_rubric_answers_everything_and_invents_nothing(
     sources = Sources(notes.read_text(), questions.read_text())
     invented = [c for c in ungrounded(letter, sources) if c.kind in {"email", "phone", "url", "number", "name", "file"}]
     assert invented == []
+
+
+@pytest.mark.local_model
+def test_a_model_process_killed_mid_draft_is_exit_3_with_the_typed_notes_saved(tmp_path, monkeypatch):
+    """A native crash (here SIGSEGV from the worker's test hook, after 5 generated tokens) ends the draft
+    with one line and exit 3, and nothing the user typed is lost."""
+    for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "REVISER_BACKEND", "REVISER_MODEL_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REVISER_TEST_KILL_MODEL", "SEGV:5")
+    monkeypatch.chdir(tmp_path)
+    notes, questions = (EXAMPLES / "notes.txt").read_text(), EXAMPLES / "questions.txt"
+    result = CliRunner().invoke(cli, ["draft", "-", "-q", str(questions), "-o", "letter.txt"], input=notes)
+    assert result.exit_code == 3
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("Error: the embedded model's process was killed by SIGSEGV during ")
+    assert "a crash in llama.cpp's native code" in line and "--model-path" in line and "--base-url" in line
+    assert line.endswith("saved in letter.txt.partial.json")
+    partial = json.loads((tmp_path / "letter.txt.partial.json").read_text())
+    asked = [q.text for q in extract_questions(questions.read_text())]
+    assert partial["notes"] == notes and partial["questions"] == asked
+    typed = json.loads((tmp_path / "letter.txt.input.json").read_text())
+    assert typed == {"notes": notes, "questions": questions.read_text()}
+    assert not (tmp_path / "letter.txt").exists()

