@@ -13,14 +13,15 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reviser import fallback
+from reviser import gate as gate_module
 from reviser.errors import InputError, ModelError
-from reviser.facts import build_facts, content_words, lines_to_classify, relevant_facts
+from reviser.facts import build_facts, lines_to_classify, relevant_facts
+from reviser.gate import PROSE_FIELDS, Gate
 from reviser.grounding import PLACEHOLDER, Claim, Sources, drop_ungrounded_sentences, ungrounded
 from reviser.inputs import Question
 from reviser.llm.base import Backend, Message, Usage
@@ -31,7 +32,6 @@ from reviser.models import (
     DraftReport,
     ExtractedFact,
     ExtractedFacts,
-    Fact,
     Facts,
     FileReport,
     GroundingIssue,
@@ -39,22 +39,9 @@ from reviser.models import (
     LetterParts,
 )
 from reviser.notes import NoteLine, injection_lines, note_lines
-from reviser.render import render_letter, render_prompt
-from reviser.rubric import Rubric, analyse, check_text, load_rubric
+from reviser.render import render_prompt
+from reviser.rubric import Rubric, load_rubric
 
-PROSE_FIELDS = ("subject", "apology", "challenges", "skills", "plan", "ask")
-# The rubric element each prose part must carry on its own.
-FIELD_ELEMENT = {
-    "apology": "apology",
-    "challenges": "challenges",
-    "skills": "skills",
-    "plan": "plan",
-    "ask": "ask",
-}
-# The rubric element each prose field carries; references are rendered from facts, never written by the model.
-ELEMENT_FIELD = {"apology": "apology", "challenges": "challenges", "skills": "skills", "examples": "skills",
-                 "plan": "plan", "ask": "ask"}  # fmt: skip
-MIN_ANSWER_WORDS = 12
 # Output budgets sized to the models' length limits (about 4 characters a token, plus JSON).
 ANSWER_TOKENS = 200
 COMPOSE_TOKENS = 600
@@ -149,10 +136,6 @@ def _issue(field_name: str, claim: Claim, action: str) -> GroundingIssue:
     return GroundingIssue(field=field_name, kind=claim.kind, value=claim.value, action=action)
 
 
-def _describe(claim: Claim) -> str:
-    return f"'{claim.value}' ({claim.kind}) is not in the notes or questions; remove it"
-
-
 # --- stages ---------------------------------------------------------------------------------------
 
 
@@ -180,61 +163,12 @@ def _facts(run: _Run, extracted: ExtractedFacts | None) -> Facts:
     return facts
 
 
-def _answer_failures(out: AnswerOut, given: list[Fact], sources: Sources) -> tuple[list[str], list[Claim]]:
-    failures = []
-    ids = {f.id for f in given}
-    if len(out.answer.split()) < MIN_ANSWER_WORDS:
-        failures.append(f"the answer is too short: write at least {MIN_ANSWER_WORDS} words")
-    if not re.search(r"[.!?][\"”’')]?$", out.answer.strip()):
-        failures.append("the answer stops mid-sentence: end it with a full sentence")
-    if repetitive(out.answer):
-        failures.append("the answer repeats itself: say each thing once")
-    used = [i for i in out.fact_ids if i in ids]
-    if not used:
-        failures.append("fact_ids must list the ids of the facts you used" + (f", e.g. {min(ids)}" if ids else ""))
-    elif not any(_uses(out.answer, f) for f in given if f.id in used):
-        failures.append("the answer must use a concrete example from the facts it lists, in its own words")
-    bad = ungrounded(out.answer, sources)
-    failures.extend(dict.fromkeys(_describe(c) for c in bad))  # once per value, in order
-    return failures, bad
-
-
 FACT_ID_IN_TEXT = re.compile(r"\s*[(\[]?\bF\d+\b[)\]]?:?")
 
 
 def _clean(out: AnswerOut) -> AnswerOut:
     """Fact ids belong in fact_ids; models sometimes cite them inline as well."""
     return out.model_copy(update={"answer": FACT_ID_IN_TEXT.sub("", out.answer).strip()})
-
-
-@cache
-def _instruction_runs() -> frozenset[str]:
-    """The compose prompt's own wording, which no part of the letter may copy."""
-    return frozenset(_runs(render_prompt("compose.j2", facts=[], role=None)))
-
-
-def _runs(text: str, size: int = 5) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-def repetitive(text: str) -> bool:
-    """A sentence said twice, or a four-word run said three times: the mark of a looping model."""
-    sentences = [re.sub(r"\W+", " ", piece).strip().lower() for piece in re.split(r"(?<=[.!?])\s+", text)]
-    sentences = [x for x in sentences if x]
-    if len(sentences) != len(set(sentences)):
-        return True
-    words = re.findall(r"\w+", text.lower())
-    runs = [" ".join(words[i : i + 4]) for i in range(len(words) - 3)]
-    return any(runs.count(run) >= 3 for run in set(runs))
-
-
-def _uses(answer: str, fact: Fact) -> bool:
-    """An answer uses a fact when it carries at least half of the fact's content words (three or more)."""
-    wanted = content_words(fact.text)
-    return len(wanted & content_words(answer)) >= min(3, len(wanted)) and (
-        len(wanted & content_words(answer)) * 2 >= len(wanted)
-    )
 
 
 def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answer:
@@ -244,7 +178,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
     out = AnswerOut(answer="", fact_ids=[])
     try:
         out = _clean(run.call(label, messages, AnswerOut, ANSWER_TOKENS))
-        failures, bad = _answer_failures(out, given, run.sources)
+        failures, bad = gate_module.answer_failures(out, given, run.sources)
         for round_number in range(run.options.repair_rounds):
             if not failures:
                 break
@@ -253,7 +187,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
             retry = [*messages, {"role": "assistant", "content": out.model_dump_json()},
                      {"role": "user", "content": repair}]  # fmt: skip
             out = _clean(run.call(f"{label} repair {round_number + 1}", retry, AnswerOut, ANSWER_TOKENS))
-            failures, bad = _answer_failures(out, given, run.sources)
+            failures, bad = gate_module.answer_failures(out, given, run.sources)
     except ModelOutputError as exc:
         run.warnings.append(str(exc))
         failures, bad = [str(exc)], []
@@ -262,7 +196,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
     if bad:
         text, dropped = drop_ungrounded_sentences(text, run.sources)
         run.grounding.extend(_issue(field_name, c, "dropped sentence") for c in dropped)
-        failures, _ = _answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
+        failures, _ = gate_module.answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
     used = [f for f in given if f.id in out.fact_ids]
     if failures:
         # Rebuilt later, in question order, so that no two answers repeat the same facts.
@@ -284,44 +218,8 @@ def answer_all(run: _Run, facts: Facts) -> list[Answer]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
         answers = [f.result() for f in futures]
-    rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids})
+    fallback.rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids})
     return answers
-
-
-def _fit(question: str, fact: Fact, overlap: int) -> int:
-    """Shared words, plus one for an accomplishment (the most concrete example) and two for a motivation
-    when the question asks why."""
-    asks_why = question.lower().lstrip().startswith("why")
-    return overlap + (fact.kind == "accomplishment") + 2 * (asks_why and fact.kind == "motivation")
-
-
-def rebuild_answers(answers: list[Answer], facts: Facts, taken: set[str]) -> None:
-    """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions, so
-    that the most fitting example goes to the question it fits and no two answers repeat one."""
-    scored = sorted(
-        (
-            (
-                -_fit(answer.question, fact, overlap),
-                fallback.ANSWER_KINDS.index(fact.kind),
-                index,
-                fact.line,
-                fact,
-            )
-            for index, answer in enumerate(answers)
-            for fact in facts.facts
-            if fact.kind in fallback.ANSWER_KINDS and fact.id not in taken
-            for overlap in [len(content_words(answer.question) & content_words(fact.text))]
-        ),
-        key=lambda row: row[:4],
-    )
-    chosen: dict[int, Fact] = {}
-    for _, _, index, _, fact in scored:
-        if index not in chosen and fact.id not in taken:
-            chosen[index] = fact
-            taken.add(fact.id)
-    for index, answer in enumerate(answers):
-        text, used = fallback.answer([chosen[index]] if index in chosen else [], set())
-        answer.text, answer.fact_ids, answer.note_lines = text, [f.id for f in used], sorted({f.line for f in used})
 
 
 def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
@@ -353,56 +251,6 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
             *(contact for contact in (facts.candidate_email, facts.candidate_phone) if contact),
         ],
     )
-
-
-@dataclass
-class Gate:
-    draft: LetterDraft
-    text: str  # the draft rendered as text, as the rubric read it
-    check: FileReport
-    failures: dict[str, list[str]]  # prose field → what is wrong with it
-    ungrounded: dict[str, list[Claim]]
-    rubric_failed: set[str]
-
-
-def gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
-    """Check the rendered letter with the `reviser check` engine, and every prose field for grounding."""
-    text = render_letter(draft, "text")
-    report = check_text(text, rubric, path="draft", questions=[q.text for q in run.questions])
-    failures: dict[str, list[str]] = {}
-    bad: dict[str, list[Claim]] = {}
-    rubric_failed: set[str] = set()
-    for name in PROSE_FIELDS:
-        claims = ungrounded(getattr(draft, name), run.sources)
-        if claims:
-            bad[name] = claims
-            failures.setdefault(name, []).extend(dict.fromkeys(_describe(c) for c in claims))
-    # Each part must carry its own element when read alone (a letter-level cue elsewhere does not count),
-    # and the letter as a whole must carry every element.
-    weak = [(e.id, e.title, e.message) for e in report.elements if e.status != "present" and e.severity != "info"]
-    for name, element_id in FIELD_ELEMENT.items():
-        alone = analyse(getattr(draft, name), rubric, path=name)
-        weak += [(e.id, e.title, e.message) for e in alone.elements if e.id == element_id and e.status != "present"]
-    for element_id, title, message in weak:
-        target = ELEMENT_FIELD.get(element_id)
-        if target:
-            problem = f"{title}: {message}"
-            if problem not in failures.get(target, []):
-                failures.setdefault(target, []).append(problem)
-            rubric_failed.add(target)
-    subject = draft.subject.strip()
-    if not 2 <= len(subject.split()) <= 12 or re.search(r"[.!?]\s+\S", subject):
-        failures.setdefault("subject", []).append("write one short e-mail subject line of 3 to 12 words")
-        rubric_failed.add("subject")
-    instructions = _instruction_runs()
-    for name in PROSE_FIELDS:
-        if repetitive(getattr(draft, name)):
-            failures.setdefault(name, []).append("it repeats itself: say each thing once")
-            rubric_failed.add(name)
-        if _runs(getattr(draft, name)) & instructions:
-            failures.setdefault(name, []).append("it copies the task's instructions: write the letter's own words")
-            rubric_failed.add(name)
-    return Gate(draft, text, report, failures, bad, rubric_failed)
 
 
 def repair_parts(
@@ -444,6 +292,10 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
     return parts.model_copy(update=updates)
 
 
+def _gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
+    return gate_module.gate(draft, rubric, run.sources, [q.text for q in run.questions])
+
+
 # --- the whole pipeline ---------------------------------------------------------------------------
 
 
@@ -483,7 +335,7 @@ def run_draft(
         stage = "compose"
         compose_messages, parts = compose(run, facts)
         stage = "repair"
-        result = gate(run, assemble(facts, parts, answers), rubric)
+        result = _gate(run, assemble(facts, parts, answers), rubric)
         for round_number in range(options.repair_rounds):
             if not result.failures:
                 break
@@ -491,7 +343,7 @@ def run_draft(
                 f"round {round_number + 1}: " + "; ".join(f"{k}: {v[0]}" for k, v in result.failures.items())
             )
             parts = repair_parts(run, compose_messages, parts, result.failures)
-            result = gate(run, assemble(facts, parts, answers), rubric)
+            result = _gate(run, assemble(facts, parts, answers), rubric)
     except ModelError as exc:
         partial = {
             "stage": stage,
@@ -505,7 +357,7 @@ def run_draft(
         raise DraftInterrupted(f"{exc} (during {stage})", partial) from exc
     if result.failures:
         parts = settle(run, facts, parts, result)
-        result = gate(run, assemble(facts, parts, answers), rubric)
+        result = _gate(run, assemble(facts, parts, answers), rubric)
     return DraftResult(result.draft, _report(run, facts, result, time.monotonic() - started), result.check)
 
 

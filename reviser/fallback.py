@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from reviser.models import Fact, Facts
+from reviser.models import Answer, Fact, Facts
+from reviser.rubric.engine import content_words
 
 ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60]"
 ADD_CHALLENGES = "[ADD CHALLENGES: the problems or goals the employer told you about]"
@@ -129,3 +130,39 @@ BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "s
 
 def rebuild(field: str, facts: Facts) -> str:
     return ask() if field == "ask" else BUILDERS[field](facts)
+
+
+def _fit(question: str, fact: Fact, overlap: int) -> int:
+    """Shared words, plus one for an accomplishment (the most concrete example) and two for a motivation
+    when the question asks why."""
+    asks_why = question.lower().lstrip().startswith("why")
+    return overlap + (fact.kind == "accomplishment") + 2 * (asks_why and fact.kind == "motivation")
+
+
+def rebuild_answers(answers: list[Answer], facts: Facts, taken: set[str]) -> None:
+    """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions, so
+    that the most fitting example goes to the question it fits and no two answers repeat one."""
+    scored = sorted(
+        (
+            (
+                -_fit(item.question, fact, overlap),
+                ANSWER_KINDS.index(fact.kind),
+                index,
+                fact.line,
+                fact,
+            )
+            for index, item in enumerate(answers)
+            for fact in facts.facts
+            if fact.kind in ANSWER_KINDS and fact.id not in taken
+            for overlap in [len(content_words(item.question) & content_words(fact.text))]
+        ),
+        key=lambda row: row[:4],
+    )
+    chosen: dict[int, Fact] = {}
+    for _, _, index, _, fact in scored:
+        if index not in chosen and fact.id not in taken:
+            chosen[index] = fact
+            taken.add(fact.id)
+    for index, item in enumerate(answers):
+        text, used = answer([chosen[index]] if index in chosen else [], set())
+        item.text, item.fact_ids, item.note_lines = text, [f.id for f in used], sorted({f.line for f in used})

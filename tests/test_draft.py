@@ -252,7 +252,7 @@ def test_a_model_that_never_returns_json_still_gets_a_letter_built_from_the_note
     ],
 )
 def test_repetition_is_detected(text, looping):
-    from reviser.draft import repetitive
+    from reviser.gate import repetitive
 
     assert repetitive(text) is looping
 
