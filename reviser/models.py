@@ -109,9 +109,11 @@ class LetterParts(Strict):
 class Fact(Strict):
     id: str  # "F1", "F2", ...
     kind: FactKind
-    text: str
+    text: str  # exactly the notes' text at line, start:end
     line: int
-    source: Literal["model", "notes"]  # extracted by the model, or parsed from the notes in code
+    source: Literal["model", "notes"]  # classified by the model, or read from the notes in code
+    start: int = 0  # character offsets of `text` within its line (end exclusive)
+    end: int = 0
 
 
 class Reference(Strict):
@@ -134,7 +136,8 @@ class Facts(Strict):
     candidate_phone: str | None = None
     company: str | None = None
     role: str | None = None
-    interviewers: list[str] = []
+    interviewers: list[str] = []  # the people to greet, first the one the letter is addressed to
+    others: list[str] = []  # people named who must not be greeted (assistant, recruiter, HR, sat in)
     facts: list[Fact] = []
     references: list[Reference] = []
     attachments: list[Attachment] = []

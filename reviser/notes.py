@@ -1,8 +1,10 @@
-"""Deterministic reading of the user's notes: sections, references, attachments, the candidate's own line,
-and lines that look like instructions to the model.
+"""Reading the notes people really write, in code: facts with their spans, references, attachments, people.
 
-Hard facts (contact details, reference names, file names) are parsed here in code, never by the model,
-so a letter can only ever carry the ones the user typed.
+Notes come as tidy headed lists, prose paragraphs, phone-typed lowercase, bullets under headings such as
+"their mess", transcripts, or a mix. The reader splits every line into clauses, gives each a kind from its
+own wording and from the heading above it, and keeps its exact span (line, start, end) so that grounding
+and the report can point at it. Hard facts (contact details, reference names, file names) are parsed here,
+never by a model, so a letter can only ever carry the ones the user typed.
 """
 
 from __future__ import annotations
@@ -10,31 +12,107 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviser.models import Attachment, FactKind, Reference
-from reviser.patterns import EMAIL, FILE_NAME, INJECTION, phones
+from reviser.models import Attachment, Fact, FactKind, Facts, Reference
+from reviser.patterns import EMAIL, FILE_NAME, INJECTION, URL, phones
+from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, read_people
 
-# Heading keywords → the kind of fact the lines under that heading describe.
+# Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
-    (r"wrong|badly|mistake|mess(ed)? up|blew|weak", "mistake"),
-    (r"struggl|challeng|problem|pain|need|goal|their (team|side)|they want", "challenge"),
-    (
-        r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|what i (?:actually )?did|"
-        r"delivered|highlights|my work",
-        "accomplishment",
-    ),
-    (r"skill|strength|tool", "skill"),
-    (r"attach|sample|portfolio|work i can send|links?\b", "attachment"),
-    (r"referee|reference", "reference"),
-    (r"plan|first \d+ days|30|60|90", "plan"),
-    (r"why (i|this)|motivat|interest", "motivation"),
+    (r"referee|reference|\brefs?\b", "reference"),
+    (r"attach|sample|portfolio|work i can send|stuff to send|can send|links?\b|files?\b", "attachment"),
+    (r"wrong|badly|\bbad\b|mistake|mess(?:ed)? up|blew|weak|\bugh\b|oops|fail|regret|cringe|what happened|"
+     r"screwed|went bad|where i lost", "mistake"),
+    (r"struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|they want|"
+     r"\bmess\b|issues|about them|their situation|what they|context|the role", "challenge"),
+    (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|if they|would do|i'?d do|next steps", "plan"),
+    (r"skill|strength|tools?\b|stack|certif|qualif|training|tech", "skill"),
+    (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|what i (?:actually )?did|"
+     r"delivered|highlights|my work|my stuff|what i'?ve done|should have said|shld have said|examples?|"
+     r"background|about me|me\b", "accomplishment"),
+    (r"why (?:i|this)|motivat|interest|because", "motivation"),
 ]
-_SECTION_RES = [(re.compile(rf"\b(?:{cue})", re.IGNORECASE), kind) for cue, kind in SECTION_CUES]
-_BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
-_HEADING = re.compile(r"^\s*#{1,6}\s+|^\s*\*\*(.+)\*\*\s*:?\s*$")
-_SELF = re.compile(r"^\s*(?:me|myself|my name|name|candidate|from)\s*:\s*(.+)$", re.IGNORECASE)
-INTERVIEWER_LINE = re.compile(r"^\s*(?:interviewers?|panel|met with|hiring manager)\s*:\s*(.+)$", re.IGNORECASE)
-_INTRO = re.compile(r"\b(?:I'm|I am|my name is)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})")
-_NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){0,3})\b")
+_SECTION_RES = [(re.compile(rf"(?:{cue})", re.IGNORECASE), kind) for cue, kind in SECTION_CUES]
+_BULLET = re.compile(r"^\s*(?:[-*•+>]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
+# "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
+_LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
+
+# Cues for a clause's own kind, from its wording. Weights add up; the best kind wins when it scores.
+_CUES: dict[str, list[tuple[str, float]]] = {
+    "mistake": [
+        (r"\b(?:froze|freeze|blanked|went blank|mind went|rambled|rambling|waffled|stumbled|fumbled|panicked|"
+         r"overran|flustered|nervous|mumbled|babbled)\b", 3),
+        (r"\b(?:forgot|didn'?t|did not|couldn'?t|could not|never|failed to|wasn'?t able|forgetting)\b", 1.5),
+        (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
+         r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too)\b", 2),
+        (r"\b(?:i|and i|i just|then i)\s+(?:said|told|answered|gave|got|went|talked|spent|picked|called|"
+         r"admitted|mentioned|used)\b", 0.8),
+        (r"\b(?:asked|asks)\b.*\b(?:and|but)\s+i\b", 1.5),
+    ],
+    "challenge": [
+        (r"\b(?:they|their|them|they'?re|they'?ve|theyve|theyre|the team|the ward|the site|the store|"
+         r"the kitchen|the practice|the school|the department|the dept|the company)\b", 1),
+        (r"\b(?:they want|they need|want someone|need someone|looking for|they'?re after|keen to|trying to|"
+         r"want to (?:get|cut|move|reduce|grow|fix)|hoping to)\b", 2),
+        (r"\b(?:short|struggl|problem|issue|backlog|behind|late|slow|manual|by hand|nobody trusts|no one|"
+         r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|complaints?|drop(?:ped|s|-?off)?|"
+         r"dipped|down|up|high|low|overdue|due|failing|failed|costing|cost|losing|gaps?|stretched|"
+         r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
+         r"pressure|targets?|running at|running|stuck|inconsistent|bottleneck|takes? (?:a|\d)|hours|days)\b", 1),
+        (r"\b(?:said|mentioned|told me|explained)\b", 0.5),
+    ],
+    "accomplishment": [
+        (r"\b(?:i|we)?\s*(?:cut|reduced|increased|improved|grew|grown|raised|boosted|doubled|halved|saved|"
+         r"built|created|launched|led|ran|run|managed|delivered|automated|designed|introduced|implemented|"
+         r"rebuilt|redesigned|set up|started|won|hit|beat|exceeded|trained|mentored|coached|got|took|"
+         r"brought|moved|made|wrote|shipped|migrated|handled|organised|organized|negotiated|closed|"
+         r"supervised|rolled out|fixed|turned|developed|established|streamlined|revamped|opened)\b", 1.5),
+        (r"\b(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
+         r"went from|down to|up to)\b", 1.5),
+        (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4})\b", 2),
+        (r"^(?:i\s+)?(?:was|am|i'm|im)\s+(?:the\s+)?(?:only|first|top|best)\b", 1),
+    ],
+    "skill": [
+        (r"\b(?:skills?|tools?|fluent|proficient|comfortable (?:w/|with)|experienced (?:in|with)|certified|"
+         r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
+         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|languages?|stack|"
+         r"python|sql|excel|power bi|tableau|javascript|typescript|react|java\b|aws|sap|salesforce|"
+         r"train-the-trainer|practice educator|speak|dbt|pandas)\b", 2),
+        (r"^(?:[\w+#./-]+(?:\s*[,/&]\s*|\s+and\s+)){2,}[\w+#./-]+$", 2),  # a bare list of tools
+    ],
+    "plan": [
+        (r"\b(?:i'?d|i would|id|would|i will|i'll|plan to|going to|gonna|want to)\b", 1),
+        (r"\b(?:first|1st)\s+(?:\d+\s+)?(?:days?|weeks?|months?|half term|term|quarter|90|60|30)\b", 3),
+        (r"\b(?:by|within|in|after)\s+(?:day|week|month|wk)\s*\d+|\bdays?\s+\d+\s*[-–]\s*\d+|\bweeks?\s+\d+\s*[-–]\s*\d+|"
+         r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|q[1-4]|"
+         r"february|march|april|june|september|day|week|month)", 3),
+        (r"^(?:then\s+)?(?:meet|map|shadow|audit|review|learn|set up|get|build|ship|write|run|agree|introduce|"
+         r"roll out|sit (?:down|with)|spend|start|fix|train|observe|visit|listen|pilot|launch|create)\b", 0.8),
+    ],
+    "motivation": [
+        (r"\b(?:i want (?:this|the) job|want this job|why i want|because i|i love|i'?ve always wanted|"
+         r"always wanted|excited (?:about|by)|passionate|i care about|means a lot|dream job|i believe in|"
+         r"the reason i|what draws me|drawn to|i admire|i'?m keen|that'?s why|i want to work)\b", 3),
+        (r"\bbecause\b", 1),
+    ],
+}
+_CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
+# Sentences that carry no fact to re-use: feelings, logistics, small talk.
+_NOT_A_FACT = re.compile(
+    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:it went (?:badly|ok|fine|well)|(?:that|it) was "
+    r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
+    r"writing this|notes? (?:from|for)|deep breath|parking|lunch|feedback by|they said they'?d|"
+    r"(?:interview|trial|call|chat) (?:was|lasted|took)|\d+\s*min)",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT = re.compile(
+    r"(?<=[.!?])\s+(?=\S)|;\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
+    r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
+    r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
+    r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
+    r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|joanne|the\s+\w+\s+said))|\s+\+\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,33 +120,42 @@ class NoteLine:
     number: int  # 1-based
     text: str  # the line without its bullet marker
     section: str | None  # "challenge", "plan", ... from the heading above it (or inline "Skills: ...")
+    offset: int = 0  # where `text` starts in the raw line
 
 
 def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line).strip()
 
 
-def _section_of(heading: str) -> str | None:
+def section_of(heading: str) -> str | None:
     for pattern, kind in _SECTION_RES:
         if pattern.search(heading):
             return kind
     return None
 
 
-def _is_heading(raw: str) -> bool:
+def _heading_text(raw: str) -> str | None:
+    """The heading's words when the whole line is a heading ("What went wrong", "## Refs", "their mess:")."""
     text = raw.strip()
-    if not text or _BULLET.match(raw):
-        return False
-    if _HEADING.match(raw):
-        return True
-    if text.partition(":")[2].strip():  # "Interviewer: Dana Reyes" is a labelled value, not a heading
-        return False
-    # "What they are struggling with" / "References:": short, no sentence punctuation inside.
-    return len(text.split()) <= 8 and not re.search(r"[.?!,;@]", text.rstrip(":"))
+    if not text:
+        return None
+    md = _MD_HEADING.match(raw)
+    if md:
+        return (md.group("h") or md.group("b") or md.group("u") or "").strip(" :")
+    if _BULLET.match(raw):
+        return None
+    if text.endswith((":", " -", " –", " —")) and len(text.split()) <= 8 and not re.search(r"[.?!@]", text[:-1]):
+        return text.rstrip(":-–— ")
+    # A short line with no sentence punctuation that reads like a heading.
+    if len(text.split()) <= 5 and not re.search(r"[.?!,;@:\d]", text) and section_of(text) and (
+        text[0].isupper() or text.lower() == text
+    ) and not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE):
+        return text
+    return None
 
 
 def note_lines(text: str) -> list[NoteLine]:
-    """Every non-empty note line with the section it belongs to."""
+    """Every non-empty, non-heading note line with the section it belongs to and where its text starts."""
     lines: list[NoteLine] = []
     section: str | None = None
     after_blank = False
@@ -76,15 +163,24 @@ def note_lines(text: str) -> list[NoteLine]:
         if not raw.strip():
             after_blank = True
             continue
-        head, sep, rest = raw.partition(":")
-        if _is_heading(raw):
-            section, after_blank = _section_of(raw), False
+        heading = _heading_text(raw)
+        if heading is not None:
+            section, after_blank = section_of(heading), False
             continue
         if after_blank and not _BULLET.match(raw):
             section = None  # a plain paragraph after a blank line has left the list under the heading
         after_blank = False
-        inline = _section_of(head) if sep and len(head.split()) <= 3 and not _BULLET.match(raw) else None
-        lines.append(NoteLine(number, strip_bullet(raw), inline or section))
+        bullet = _BULLET.match(raw)
+        start = bullet.end() if bullet else len(raw) - len(raw.lstrip())
+        body = raw[start:].rstrip()
+        label = _LABEL.match(body)
+        inline = None
+        if label and len(label.group("label").split()) <= 4 and label.group("rest"):
+            inline = section_of(label.group("label"))
+            if inline:
+                start += label.start("rest")
+                body = label.group("rest")
+        lines.append(NoteLine(number, body, inline or section, start))
     return lines
 
 
@@ -93,103 +189,231 @@ def injection_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if INJECTION.search(line)]
 
 
-def _split_contact(text: str) -> tuple[str, str | None]:
-    """'Maria Okafor, my manager at X' → ('Maria Okafor', 'my manager at X')."""
-    text = re.sub(r"^(?:references?|referees?)\s*:\s*", "", text, flags=re.IGNORECASE)
-    for contact in [*EMAIL.findall(text), *phones(text)]:
-        text = text.replace(contact, " ")
-    text = re.sub(r"\b(?:e-?mail|phone|tel|mobile|cell)\b\s*:?", " ", text, flags=re.IGNORECASE)
-    parts = [p.strip(" -–—:;,()") for p in re.split(r"[,;(–—]|\s-\s", text)]
-    parts = [p for p in parts if p]
-    if not parts:
-        return "", None
-    name, detail = parts[0], ", ".join(parts[1:]) or None
-    return name, detail
+# --- clauses and their kinds -----------------------------------------------------------------------
 
 
-def parse_references(lines: list[NoteLine], exclude: set[int]) -> list[Reference]:
-    """A reference is a note line with a name and an e-mail or phone number (the candidate's own excluded)."""
-    refs: list[Reference] = []
-    for line in lines:
-        if line.number in exclude:
-            continue
-        emails = EMAIL.findall(line.text)
-        numbers = phones(line.text)
-        if not emails and not numbers:
-            continue
-        name, detail = _split_contact(line.text)
-        if not _NAME.fullmatch(name):
-            continue
-        refs.append(
-            Reference(
-                name=name,
-                detail=detail,
-                email=emails[0] if emails else None,
-                phone=numbers[0].strip() if numbers else None,
-                line=line.number,
-            )
-        )
-    return refs
+def _score(clause: str) -> dict[str, float]:
+    scores = {kind: 0.0 for kind in _CUE_RES}
+    for kind, cues in _CUE_RES.items():
+        for pattern, weight in cues:
+            if pattern.search(clause):
+                scores[kind] += weight
+    return scores
 
 
-def parse_attachments(lines: list[NoteLine], exclude: set[int]) -> list[Attachment]:
-    found: list[Attachment] = []
-    seen: set[str] = set()
-    for line in lines:
-        if line.number in exclude:
-            continue
-        for match in FILE_NAME.finditer(line.text):
-            name = match.group(0)
-            if name.lower() in seen or EMAIL.search(name):
-                continue
-            seen.add(name.lower())
-            rest = line.text[match.end() :].strip(" :-–—")
-            found.append(Attachment(file_name=name, description=rest or None, line=line.number))
-    return found
+def classify(clause: str, section: str | None) -> FactKind | None:
+    """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
+    if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2:
+        return None
+    scores = _score(clause)
+    first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause))
+    if first_person:
+        scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
+    if re.match(r"(?i)^(?:they|their|theyve|theyre|the team|the ward)\b", clause):
+        scores["challenge"] += 1
+    if section in scores:
+        scores[section] += 2.5
+    kind, best = max(scores.items(), key=lambda item: item[1])
+    if best < 1.5:
+        return None
+    return kind  # type: ignore[return-value]
+
+
+def clauses(line: NoteLine) -> list[tuple[int, int]]:
+    """Clause spans of a note line, as offsets into the raw line, trimmed of spaces and end punctuation."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    text = line.text
+    for match in _CLAUSE_SPLIT.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    trimmed = []
+    for a, b in spans:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,(-–—*\"'"))
+        tail = len(piece) - len(piece.rstrip(" ,.;:)-–—*\"'"))
+        if a + lead < b - tail:
+            trimmed.append((line.offset + a + lead, line.offset + b - tail))
+    return trimmed
+
+
+# --- references and attachments ----------------------------------------------------------------------
+
+_NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
+_LOWER_NAME_AFTER = re.compile(
+    r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
+    r"head chef(?: at the \w+)?)\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
+)
+_RELATION = re.compile(
+    r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
+    r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
+    r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
+    r"solicitor|ward manager|line manager|team leader|tl)\b[^,;()]*"
+)
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof".split())
 
 
 @dataclass(frozen=True)
-class Self:
-    name: str | None
-    email: str | None
-    phone: str | None
-    line: int | None
+class _Name:
+    name: str
+    start: int
+    end: int
 
 
-def parse_self(lines: list[NoteLine]) -> Self:
-    """The candidate's own line: 'Me: Name, email, phone' (or Name:/Candidate:/From:, or 'I'm Name, email')."""
+def _people_in(segment: str) -> list[_Name]:
+    """The person names in a stretch of a line, the likeliest reference first: full names before single
+    words, in order; never a company ("at Pinewood") or a heading. Leading words that are no name are
+    dropped ("Also James Okoro" → "James Okoro")."""
+    found = []
+    for match in [*_NAME_IN_TEXT.finditer(segment), *_LOWER_NAME_AFTER.finditer(segment)]:
+        words = match.group("name").split()
+        start = match.start("name")
+        while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in _HONORIFICS
+                         or not is_person_name(words[0])):  # fmt: skip
+            start = segment.index(words[1], start + len(words[0])) if len(words) > 1 else match.end("name")
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) <= 2 or not is_person_name(name):
+            continue
+        if re.search(r"(?i)\b(?:at|from|in|for|of|with|@|w/)\s+(?:the\s+)?$", segment[:start]):
+            continue
+        found.append(_Name(name, start, match.end("name")))
+    return sorted(found, key=lambda m: (len(m.name.split()) < 2, m.start))
+
+
+def find_references(text: str, own: set[str], skip_lines: set[int]) -> list[Reference]:
+    """Every person offered with a contact detail, anywhere in the notes, one record each (the candidate's own
+    contact details excluded); people listed under a references heading without one are kept too."""
+    refs: list[Reference] = []
+    seen: set[str] = set()
+    for line in note_lines(text):
+        if line.number in skip_lines:
+            continue
+        contacts = sorted(
+            [(m.start(), m.group(0), "email") for m in EMAIL.finditer(line.text)]
+            + [(line.text.find(p), p.strip(), "phone") for p in phones(line.text)],
+        )
+        contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
+        if not contacts and line.section != "reference":
+            continue
+        boundary = 0
+        pending: Reference | None = None
+        for position, value, kind in contacts or [(len(line.text), "", "none")]:
+            segment = line.text[boundary:position]
+            people = _people_in(segment)
+            if people:
+                person = people[0]
+                name = person.name
+                relation = _relation(segment, person) or _relation(line.text[position:position + 80], None)
+                pending = Reference(name=name, detail=relation, line=line.number)
+                if name.lower() not in seen:
+                    refs.append(pending)
+                    seen.add(name.lower())
+                else:
+                    pending = next(r for r in refs if r.name.lower() == name.lower())
+            if pending is not None and kind == "email" and not pending.email:
+                pending.email = value
+            elif pending is not None and kind == "phone" and not pending.phone:
+                pending.phone = value
+            boundary = position + len(value)
+    return refs
+
+
+def _relation(segment: str, person: _Name | None) -> str | None:
+    """'my charge nurse' in 'My charge nurse Renee Dupuis said', or '(senior analyst, worked together)'."""
+    if person is not None:
+        before = segment[: person.start]
+        after = segment[person.end :]
+        bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
+        if bracket:
+            return bracket.group(1).strip()
+        tail = re.match(r"\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
+        if tail and _RELATION.search(tail.group(1)):
+            return tail.group(1).strip()
+        near = _RELATION.search(before[-50:])
+        if near:
+            return near.group(0).strip(" ,:-")
+        return None
+    near = _RELATION.search(segment)
+    return near.group(0).strip(" ,:-") if near else None
+
+
+def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
+    """Every file name (and link offered as a sample) with its own description, also in comma lists."""
+    found: list[Attachment] = []
+    seen: set[str] = set()
     for line in lines:
-        match = _SELF.match(line.text) or (_INTRO.search(line.text) if EMAIL.search(line.text) else None)
-        if match:
-            value = match.group(1)
-            emails = EMAIL.findall(value) or EMAIL.findall(line.text)
-            numbers = phones(value)
-            name = _NAME.search(EMAIL.sub("", value))
-            return Self(
-                name.group(1) if name else None,
-                emails[0] if emails else None,
-                numbers[0].strip() if numbers else None,
-                line.number,
-            )
-    return Self(None, None, None, None)
+        text = line.text
+        matches = [m for m in FILE_NAME.finditer(text) if not EMAIL.search(m.group(0))]
+        if line.section == "attachment":
+            matches += [m for m in URL.finditer(text)]
+        matches.sort(key=lambda m: m.start())
+        previous_end = 0
+        for index, match in enumerate(matches):
+            name = match.group(0)
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            after = text[match.end() :]
+            description = None
+            colon = re.match(r"\s*(?::|\s[-–—]|\()\s*([^()]+?)\s*(?:\)|$)", after)
+            if colon and index == len(matches) - 1 or (colon and len(matches) == 1):
+                description = colon.group(1).strip(" .")
+            if description is None:
+                before = text[previous_end : match.start()]
+                before = re.split(r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]",
+                                  before)[-1]  # fmt: skip
+                before = re.sub(r"(?i)^\s*(?:the|a|an|my)?\s*", lambda m: m.group(0), before).strip(" (-–—")
+                if len(before.split()) >= 2:
+                    description = before
+            found.append(Attachment(file_name=name, description=description or None, line=line.number))
+            previous_end = match.end()
+    return found
 
 
-def parse_interviewers(lines: list[NoteLine]) -> list[str]:
+# --- the whole reading -------------------------------------------------------------------------------
+
+
+def read_notes(text: str) -> Facts:
+    """Everything the notes hold, read in code: facts (clauses with kind and span), people, references,
+    attachments. Instruction-like lines are ignored."""
+    ignored = injection_lines(text)
+    kept_text = "\n".join("" if n in ignored else line for n, line in enumerate(text.splitlines(), start=1))
+    people = read_people(kept_text)
+    lines = [line for line in note_lines(kept_text) if line.number not in ignored]
+    own = {c.lower() for c in (people.candidate_email, people.candidate_phone) if c}
+    skip = {people.candidate_line} if people.candidate_line else set()
+    references = find_references(kept_text, own, skip)
+    attachments = find_attachments(lines)
+    hard = {r.line for r in references if r.email or r.phone} | skip
+    raw_lines = kept_text.splitlines()
+    facts: list[Fact] = []
     for line in lines:
-        match = INTERVIEWER_LINE.match(line.text)
-        if match:
-            return [m.group(1) for m in _NAME.finditer(re.sub(r"\(.*?\)", "", match.group(1)))]
-    return []
-
-
-def section_kind(line: NoteLine) -> FactKind | None:
-    """The fact kind a note line carries by its section, for facts parsed without the model."""
-    kinds: dict[str, FactKind] = {
-        "mistake": "mistake",
-        "challenge": "challenge",
-        "accomplishment": "accomplishment",
-        "skill": "skill",
-        "plan": "plan",
-        "motivation": "motivation",
-    }
-    return kinds.get(line.section or "")
+        if line.number in hard or line.section in ("reference", "attachment"):
+            continue
+        raw = raw_lines[line.number - 1]
+        for start, end in clauses(line):
+            clause = raw[start:end]
+            if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
+                continue  # "can send x.pdf" is an attachment, not a fact
+            kind = classify(clause, line.section)
+            if kind:
+                facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
+                                  end=end, source="notes"))  # fmt: skip
+    return Facts(
+        candidate_name=people.candidate,
+        candidate_email=people.candidate_email,
+        candidate_phone=people.candidate_phone,
+        company=people.company,
+        role=people.role,
+        interviewers=people.interviewers,
+        others=people.others,
+        facts=facts,
+        references=references,
+        attachments=attachments,
+        ignored_lines=ignored,
+    )

@@ -1,0 +1,358 @@
+"""Who is who in the notes: the interviewers to greet, everyone else named, the candidate, role and company.
+
+Pure functions over the notes' text, no model: people are found by how notes name them ("Interviewer:
+Grace Liu", "phone screen with Dana Ruiz (Head of Support Ops)", "sit down w/ head chef marco bellini",
+"the panel was Aisha Khan and Tom Reid", a transcript's speaker labels), and set aside when the notes say
+they only sat in, took notes, set the interview up or asked about salary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviser.patterns import EMAIL, phones
+
+# A capitalised name word: "Grace", "O'Neil", "McKenzie", "Adebayo-Smith", "Tomás".
+_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*|[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
+CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
+HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)"
+_HONORIFIC = HONORIFIC
+# Words that look like names at the start of a phrase but are titles, teams or ordinary words.
+TITLE_WORDS = frozenset(
+    """head chief senior junior lead leader manager mgr director dir vp president officer partner associate
+    principal deputy assistant exec executive consultant supervisor supervising matron sister charge nurse
+    ward team area regional store practice clinical service services operations ops hr people talent
+    recruitment recruiter sales design product engineering engineer research researcher data support
+    finance financial controller fd cfo ceo cto coo founder owner owners chair panel interviewer
+    interviewers hiring the a an my our their his her of for and with from at on in to who was were is
+    department dept school hospital trust council office company firm group qc quality site care
+    solicitor contracts contract pastry chef sous kitchen gm general analytics marketing content brand
+    account accounts tax audit legal commercial litigation customer success delivery project programme
+    program technical tech it security safety health day night shift floor yard depot warehouse
+    dispatch admin administrator coordinator specialist advisor adviser officer teacher tutor
+    headteacher deputy-head micro microbiology also then just only today yesterday interview
+    phone screen call zoom teams video chat sit down met meeting trial final round first second third
+    dear hi hello thanks thank cheers regards best eng firmware software hardware embedded by out in up""".split()
+)
+# What a sentence says about someone who should not be greeted.
+_NOT_INTERVIEWER = re.compile(
+    r"\b(?:sat in|sitting in|took notes|taking notes|to take notes|barely spoke|(?:didn'?t|did not|never) ask|"
+    r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
+    r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
+    r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr|coordinator)\b|from (?:hr|the agency|recruitment|"
+    r"talent|people team|workforce|reception|it\b))",
+    re.IGNORECASE,
+)
+_INTERVIEWER_LABEL = re.compile(
+    r"^\W*(?:interviewers?|interviewed by|panel|panellists|int|who|met|met with|hiring (?:mgr|manager)|"
+    r"nurse manager|with)\W*[:\-–—]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
+_INTERVIEWER_PHRASE = re.compile(
+    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|\bphone screen(?:ing)?\s+(?:w/|with)|"
+    r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
+    r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
+    r"\b(?:today|yesterday|one|last one|call|i met)\s+(?:w/|with)|\bi met(?=\s+the\s)|"
+    r"^\s*(?:w/|with))\s+(?P<rest>[^.;!?\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Marcus Bell, People Director, did the interview", "Gavin Pearce (Site Ops Manager) did it".
+_DID_INTERVIEW = re.compile(
+    rf"(?P<name>{CAP_NAME})(?:\s*\([^)]{{1,50}}\)|,\s*[^,;.]{{2,40}},)?\s+(?:did|ran|led|took|conducted|"
+    r"chaired)\s+(?:the\s+|my\s+)?(?:interview|it\b|most of it)|(?P<name2>" + CAP_NAME + r")\s+interviewed me"
+)
+_SPEAKER = re.compile(
+    rf"^\s*(?:\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*)?(?:\*\*)?(?P<name>{_HONORIFIC}?{CAP_NAME})"
+    r"(?:\s*\((?P<title>[^)]{1,50})\))?(?:\*\*)?\s*:(?:\*\*)?\s+\S",
+    re.MULTILINE,
+)
+_CANDIDATE_WORDS = frozenset("me i myself candidate you interviewee applicant".split())
+_SELF = re.compile(
+    r"^\W*(?:me|myself|my name|name|candidate|from)\W*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE | re.MULTILINE
+)
+_INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is)\s+(?P<name>{CAP_NAME})\b")
+_SIGN_OFF = re.compile(
+    r"^\s*(?:[-–—~]+\s*|(?:thx|thanks|thank you|cheers|ta|best|regards|kind regards|love|xx?|many thanks)"
+    r"\s*[,!.]?\s+)?(?P<name>[A-Za-zÀ-ÿ][\w'’À-ÿ-]*(?:\s+[A-Za-zÀ-ÿ][\w'’À-ÿ-]*){0,2})"
+    r"(?:\s*,\s*[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*)?\s*$",
+)
+_JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)"
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None  # "Head of Support Ops", as written
+    mentions: list[str] = field(default_factory=list)  # the sentences that name them
+
+
+@dataclass
+class People:
+    interviewers: list[str]
+    others: list[str]
+    candidate: str | None
+    candidate_email: str | None
+    candidate_phone: str | None
+    candidate_line: int | None
+    role: str | None
+    company: str | None
+
+
+def _clean_name(raw: str) -> str | None:
+    """'Ms. Grace Liu' → 'Grace Liu'; 'head chef marco bellini' → 'marco bellini'; None when no name is left."""
+    words = re.sub(_HONORIFIC, "", raw.strip(" ,.:;()[]*-–—\"'")).split()
+    while words and words[0].lower().strip(",.()") in TITLE_WORDS:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(",.()*:;")
+        if not bare or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
+            break
+        kept.append(bare)
+        if len(kept) == 3:
+            break
+    if not kept:
+        return None
+    # A lowercase name is accepted only in a trigger position; the caller decides that. A one-letter word is not.
+    return " ".join(kept) if len(" ".join(kept)) > 1 else None
+
+
+# Words that start with a capital in notes without naming anyone: headings, credentials, company words.
+_NOT_NAMES = frozenset(
+    """references reference refs referees referee skills skill background attachments attachment why what how
+    role send also both salary notice each every governors plan plans notes mistakes challenges strengths
+    me my rn msn lcsw bsc msc ba ma phd mba cpa acca cima nmc hcpc pgce qts cv co ltd inc llp plc nhs
+    health centre center surgery hospital school academy trust council university college group clinic
+    pharmacy bank foods logistics solutions services partners consulting agency studio studios labs""".split()
+)
+
+
+def is_person_name(name: str) -> bool:
+    """Not a heading, credential or company word ("References", "RN", "Moorside Health Centre")."""
+    words = name.split()
+    if any(w.lower().strip(".,") in _NOT_NAMES for w in words):
+        return False
+    return not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 5)
+
+
+def _names_in_list(text: str) -> list[tuple[str, str]]:
+    """Names and what follows each in 'Aisha Rahman (Design Lead), Ben Carter (PM), and Yuki from research'."""
+    text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)  # titles in brackets are not names
+    found: list[tuple[str, str]] = []
+    pieces = re.split(r"\s*(?:,|&|\+|;|\band\b|\bw/|/)\s*", text)
+    for index, piece in enumerate(pieces):
+        name = _clean_name(piece)
+        if name and not (index and piece.strip()[:1].islower() and " " not in piece.strip()
+                         and piece.strip().lower() in TITLE_WORDS):  # fmt: skip
+            found.append((name, piece))
+    return found
+
+
+def _first_name_match(name: str, others: list[str]) -> bool:
+    first = name.split()[0].lower()
+    return any(o.split()[0].lower() == first for o in others)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str]]:
+    """(interviewers, others): every person an interviewer trigger names, minus those who only sat in."""
+    candidates: list[str] = []
+    for line in text.splitlines():
+        if EMAIL.search(line) or phones(line):
+            continue  # a reference's line, not the interview's
+        line = re.sub(_HONORIFIC, "", line)  # "Ms. Imogen Clarke": the full stop is no sentence end
+        for did in _DID_INTERVIEW.finditer(line):
+            name = _clean_name(did.group("name") or did.group("name2"))
+            if name:
+                candidates.append(name)
+        match = _INTERVIEWER_LABEL.match(line)
+        if match:
+            rest = re.sub(_HONORIFIC, "", match.group("rest"))
+            candidates += [n for n, _ in _names_in_list(re.split(r"(?<=\w\w)[.!?](?:\s|$)", rest)[0])]
+            continue
+        for phrase in _INTERVIEWER_PHRASE.finditer(line):
+            rest = phrase.group("rest")
+            rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b", rest)[0]
+            candidates += [n for n, _ in _names_in_list(rest)]
+    # Transcript turns: a label said twice, or once with a title in brackets ("Priyanka Desai (Quality Manager):").
+    turns = list(_SPEAKER.finditer(text))
+    labels = [m.group("name") for m in turns]
+    for match in turns:
+        name = _clean_name(match.group("name"))
+        if name and name.lower() not in _CANDIDATE_WORDS and (labels.count(match.group("name")) >= 2 or
+                                                              match.group("title")):  # fmt: skip
+            candidates.append(name)
+    sentences = _sentences(text)
+    interviewers: list[str] = []
+    others: list[str] = []
+    for name in dict.fromkeys(candidates):
+        if name.lower() in _CANDIDATE_WORDS or name.lower() in exclude or not is_person_name(name):
+            continue
+        if any(i.lower().startswith(name.lower()) for i in interviewers):
+            continue  # "Dana" after "Dana Ruiz"
+        about = [s for s in sentences if re.search(rf"\b{re.escape(name.split()[0])}\b", s)]
+        if about and all(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about):
+            others.append(name)
+        else:
+            interviewers.append(name)
+    return interviewers, others
+
+
+def _after_name(sentence: str, name: str) -> str:
+    """The words around a name that say what that person did: 'her PA Luis sat in' → 'her PA Luis sat in'."""
+    first = re.escape(name.split()[0])
+    match = re.search(rf"(?i)(?:\S+\s+){{0,3}}\b{first}\b.{{0,60}}", sentence)
+    return match.group(0) if match else sentence
+
+
+def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """(name, e-mail, phone, line) from 'Me: Name, email', 'I'm Name', or a sign-off at the end."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        match = _SELF.match(line)
+        if match:
+            rest = match.group("rest")
+            name = re.match(rf"\s*(?P<n>{CAP_NAME}|[a-z]+(?:\s+[a-z]+)?)\s*(?:,|$|\s+[\w.+-]+@|\s+\+?\d)", rest)
+            if name and (EMAIL.search(rest) or phones(rest) or re.fullmatch(rf"\s*{CAP_NAME}\s*", rest)):
+                emails, numbers = EMAIL.findall(rest), phones(rest)
+                return name.group("n"), (emails or [None])[0], (numbers or [None])[0], number
+    for number, line in enumerate(lines, start=1):
+        match = _INTRO.search(line)
+        if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
+            emails, numbers = EMAIL.findall(line), phones(line)
+            return match.group("name"), (emails or [None])[0], (numbers or [None])[0], number
+    # A sign-off: among the last three non-empty lines, a short line that is only a name.
+    tail = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()][-3:]
+    for number, line in reversed(tail):
+        match = _SIGN_OFF.match(line)
+        if match and (line.lstrip()[:1] in "-–—~" or re.match(r"(?i)\s*(?:thx|thanks|thank you|cheers|ta|best|"
+                                                               r"regards|kind regards|love|many thanks)\b", line)
+                      or re.fullmatch(rf"\s*{CAP_NAME}(?:\s*,\s*[A-Z]{{2,6}})*\s*", line)):  # fmt: skip
+            name = match.group("name")
+            if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO:
+                continue
+            return name, None, None, number
+    return None, None, None, None
+
+
+_NOT_INTRO = frozenset(
+    """sorry so not going gonna just still really honestly glad happy sure confident good fine ok okay nervous
+    worried hoping tired annoyed gutted done applying writing trying thinking also very a an the in at on
+    that this going""".split()
+)
+
+# Role and company, in the ways notes name them.
+_ROLE_AT = re.compile(
+    rf"(?i:\b(?:interview(?:ed)?|applied|applying|application|interviewing|here|went|shortlisted)\b[^.\n]{{0,30}}?"
+    rf"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+)?)(?P<role>[^.,;:\n()]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)"
+    rf"(?:\s+(?i:{_JOB_WORD}))?(?:\s+(?i:on|in)\s+[^,.;]{{1,40}}?)?(?:\s*\([^)]*\))?"
+    rf"\s+(?i:at|with|@|w/)\s+(?:the\s+)?(?P<company>[^.,;:\n()]{{2,60}})"
+)
+_ROLE_LEAD = re.compile(
+    rf"^\W*(?:interview\s*[:\-–]\s*)?(?P<role>[^.,;:\n@]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)\s+"
+    rf"(?:(?i:{_JOB_WORD})\s*(?:[,:\-–—]\s*|\s+(?i:at|with|@|w/)\s+(?:the\s+)?|\s+)|(?i:at|@)\s+)"
+    rf"(?P<company>[^.,;:\n()—–]{{2,60}})",
+    re.MULTILINE,
+)
+_COMPANY_FIRST = re.compile(
+    rf"(?:the\s+)?(?P<company>(?:{_CAP}\s+){{0,4}}{_CAP})\s+interview\s+for\s+(?:the\s+)?"
+    rf"(?P<role>[^.,;:\n]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)(?=[.,;:\n]|\s+(?:role|job|post|position|today)|$)"
+)
+_COMPANY_STOP = re.compile(
+    r"\s+(?:today|yesterday|this|last|on|in|for|with|and|but|at|it|was|is|went|which|who|claims|digital|team|"
+    r"depot|store|office|branch|site)\b.*$|\s+\d.*$",
+    re.IGNORECASE,
+)
+_COMPANY_THEN_ROLE = re.compile(
+    rf"\b(?:at|with|@)\s+(?P<company>(?:{_CAP}\s+){{0,4}}{_CAP})\s+for\s+(?:the|a|an)\s+"
+    rf"(?P<role>[^.,;:\n]{{2,60}}?)\s+(?:role|job|post|position|vacancy)\b"
+)
+
+
+def _trim_company(raw: str) -> str | None:
+    """'Fennel & Oak, trial shift ...' → 'Fennel & Oak'; 'the Department for Parks and Heritage digital team' →
+    'Department for Parks and Heritage'; lowercase 'kestrel logistics today' → 'kestrel logistics'."""
+    text = re.split(r"\s+[-–—(]|\s+w/|[,;:.()!?]", raw.strip(" *_\"'"))[0].strip()
+    text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text)
+    words = text.split()
+    if not words:
+        return None
+    if words[0][:1].isupper():
+        kept = [words[0]]
+        for index, word in enumerate(words[1:], start=1):
+            nxt = words[index + 1] if index + 1 < len(words) else ""
+            if word[:1].isupper() or word[:1].isdigit() and len(kept) == 1:
+                kept.append(word)
+            elif word.lower() in ("of", "for", "and", "&", "de", "the", "on") and nxt[:1].isupper():
+                kept.append(word)
+            else:
+                break
+        company = " ".join(kept)
+    else:
+        company = " ".join(_COMPANY_STOP.sub("", " ".join(words[:3])).split()[:3])
+    if not company or company.lower() in TITLE_WORDS or len(company.split()) > 7:
+        return None
+    return company
+
+
+def _trim_role(raw: str) -> str | None:
+    role = re.sub(r"(?i)^(?:interview\s*(?:today\s*)?(?:for)?\s*[:\-–]?\s*|today\s+)", "", raw.strip(" *_\"'"))
+    role = re.sub(rf"(?i)\s+{_JOB_WORD}$", "", role).strip(" -–—,")
+    role = re.sub(r"(?i)^(?:the|a|an|my)\s+", "", role)
+    words = role.split()
+    if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was)\b", role):
+        return None
+    return role
+
+
+def _title_line(text: str) -> tuple[str | None, str | None]:
+    """'Territory Sales Rep - Northline Packaging (Leeds patch)', 'Interview notes - Medical Social Worker,
+    Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP': role first, company last."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = re.sub(r"\([^)]*\)", "", first.strip(" #*"))
+    first = re.split(r"(?<=\w\w)[.:](?:\s|$)", first)[0]
+    parts = [p.strip(" *") for p in re.split(r"\s+[-–—|]\s+|,\s+", first) if p.strip(" *")]
+    parts = [p for p in parts if not re.fullmatch(r"(?i)(?:interview|zoom|teams)?\s*(?:notes|debrief|auto-transcript|"
+                                                  r"transcript|recap)", p)]  # fmt: skip
+    if len(parts) < 2 or any(len(p.split()) > 7 for p in parts[:2]):
+        return None, None
+    role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), 0)
+    role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
+    company = _trim_company(parts[-1] if role_index == 0 else parts[min(role_index + 1, len(parts) - 1)])
+    if role and company and role != company and company[:1].isupper() | company.islower():
+        return role, company
+    return None, None
+
+
+def find_role_company(text: str) -> tuple[str | None, str | None]:
+    head = "\n".join(text.splitlines()[:8])
+    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE):
+        for match in pattern.finditer(head):
+            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+            if role and company:
+                return role, company
+    role, company = _title_line(text)
+    if role and company:
+        return role, company
+    for sentence in re.split(r"(?<=\w)[.!?]\s+|,\s+(?=[a-z])|\n", head):
+        for match in _ROLE_LEAD.finditer(sentence.strip()):
+            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+            if role and company:
+                return role, company
+    return None, None
+
+
+def read_people(text: str) -> People:
+    name, email, phone, line = find_candidate(text)
+    exclude = {name.lower()} if name else set()
+    role, company = find_role_company(text)
+    if company:
+        exclude.add(company.lower())
+    interviewers, others = find_interviewers(text, exclude)
+    return People(interviewers, others, name, email, phone, line, role, company)
