@@ -38,7 +38,7 @@ from reviser.models import (
     LetterDraft,
     LetterParts,
 )
-from reviser.notes import NoteLine, injection_lines, note_lines
+from reviser.notes import injection_lines, note_lines, read_notes
 from reviser.render import render_prompt
 from reviser.rubric import Rubric, load_rubric
 
@@ -99,7 +99,6 @@ class _Run:
     backend: Backend
     options: DraftOptions
     progress: Progress
-    lines: list[NoteLine] = field(default_factory=list)
     ignored: list[int] = field(default_factory=list)
     sources: Sources = field(default_factory=Sources)
     usage: Usage = field(default_factory=Usage)
@@ -140,25 +139,28 @@ def _issue(field_name: str, claim: Claim, action: str) -> GroundingIssue:
 
 
 def extract(run: _Run) -> Facts:
+    """The notes as read in code; an endpoint may add kinds for the lines the code took nothing from.
+
+    The embedded 135M model is not asked: it cannot classify notes better than the code does."""
+    reading = read_notes(run.notes)
+    unclassified = lines_to_classify(run.notes, reading)
+    if not unclassified or run.backend.name == "local":
+        return _facts(run, None)
     try:
-        # Only lines without a heading of their own go to the model: short prompts, short answers.
-        unclassified = lines_to_classify(run.lines)
-        if not unclassified:
-            return _facts(run, None)
         # At most one fact per line sent, so a small model cannot loop until the token limit.
         output = create_model("ExtractedFacts", __base__=ExtractedFacts,
                               facts=(list[ExtractedFact], Field(max_length=max(1, len(unclassified)))))  # fmt: skip
         max_tokens = 80 + 20 * len(unclassified)
         extracted = run.call("extract facts", _messages("extract.j2", lines=unclassified), output, max_tokens)
     except ModelOutputError as exc:
-        # The notes' own headings still give facts; a model that cannot classify lines is not fatal.
-        run.warnings.append(f"used only the notes' own headings for facts: {exc}")
+        # The code's reading stands; a model that cannot classify lines is not fatal.
+        run.warnings.append(f"used only the code's reading of the notes: {exc}")
         extracted = None
     return _facts(run, extracted)
 
 
 def _facts(run: _Run, extracted: ExtractedFacts | None) -> Facts:
-    facts, warnings = build_facts(run.lines, extracted, run.sources, run.ignored)
+    facts, warnings = build_facts(run.notes, extracted, run.sources)
     run.warnings.extend(warnings)
     return facts
 
@@ -232,11 +234,24 @@ def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
         return messages, LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts) for n in PROSE_FIELDS})
 
 
+def display_name(name: str) -> str:
+    """A name as a letter shows it: 'marco bellini' → 'Marco Bellini' (notes typed on a phone are lowercase)."""
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in name.split())
+
+
+def greeting(interviewers: list[str]) -> str:
+    """Full names (first names alone can be too familiar): 'Dear Helen Okoro and David Pryce,'."""
+    names = [display_name(n) for n in interviewers[:3]]
+    if not names:
+        return "Dear Hiring Manager,"
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"Dear {joined},"
+
+
 def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterDraft:
-    name = facts.interviewers[0] if facts.interviewers else None  # the full name: first names can be too familiar
     return LetterDraft(
         subject=parts.subject.strip(),
-        greeting=f"Dear {name}," if name else "Dear Hiring Manager,",
+        greeting=greeting(facts.interviewers),
         apology=parts.apology.strip(),
         challenges=parts.challenges.strip(),
         answers=answers,
@@ -247,7 +262,7 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
         ask=parts.ask.strip(),
         closing="Best regards",
         signature=[
-            facts.candidate_name or "[ADD YOUR NAME]",
+            display_name(facts.candidate_name) if facts.candidate_name else "[ADD YOUR NAME]",
             *(contact for contact in (facts.candidate_email, facts.candidate_phone) if contact),
         ],
     )
@@ -299,16 +314,15 @@ def _gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
 # --- the whole pipeline ---------------------------------------------------------------------------
 
 
-def prepare(notes: str, questions: list[Question]) -> tuple[list[NoteLine], list[int], Sources]:
-    """Note lines the model may see, the ignored (instruction-like) lines, and the grounding sources."""
+def prepare(notes: str, questions: list[Question]) -> tuple[list[int], Sources]:
+    """The ignored (instruction-like) note lines, and the grounding sources: the notes less those lines."""
     if not questions:
         raise InputError("no interview questions found; list them one per line, numbered or ending with '?'")
     ignored = injection_lines(notes)
-    lines = [line for line in note_lines(notes) if line.number not in ignored]
-    if not lines:
+    if not [line for line in note_lines(notes) if line.number not in ignored]:
         raise InputError("the notes hold nothing to draft from")
     kept_notes = "\n".join(line for n, line in enumerate(notes.splitlines(), 1) if n not in ignored)
-    return lines, ignored, Sources(kept_notes, *(q.text for q in questions))
+    return ignored, Sources(kept_notes, *(q.text for q in questions))
 
 
 def run_draft(
@@ -320,8 +334,8 @@ def run_draft(
 ) -> DraftResult:
     options = (options or DraftOptions()).for_backend(backend)
     rubric = options.rubric or load_rubric(None)
-    lines, ignored, sources = prepare(notes, questions)
-    run = _Run(notes, questions, backend, options, progress or (lambda _: None), lines, ignored, sources)
+    ignored, sources = prepare(notes, questions)
+    run = _Run(notes, questions, backend, options, progress or (lambda _: None), ignored, sources)
     if ignored:
         run.warnings.append(
             "ignored note line(s) " + ", ".join(map(str, ignored)) + ": they read as instructions to the model"
@@ -415,9 +429,12 @@ def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[
 
     Answer and compose prompts are shown with the facts parsed from the notes in code; in a real run the
     model's extraction refines them, so those counts are close but not exact."""
-    lines, ignored, sources = prepare(notes, questions)
-    facts, _ = build_facts(lines, None, sources, ignored)
-    calls = [("extract facts", _messages("extract.j2", lines=lines_to_classify(lines)))]
+    _, sources = prepare(notes, questions)
+    facts, _ = build_facts(notes, None, sources)
+    unclassified = lines_to_classify(notes, facts)
+    calls = []
+    if unclassified and backend.name != "local":
+        calls.append(("extract facts", _messages("extract.j2", lines=unclassified)))
     for i, q in enumerate(questions):
         calls.append(
             (

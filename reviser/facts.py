@@ -1,18 +1,11 @@
-"""Building the trusted fact list: the model's extraction, checked against the notes, plus what code parses."""
+"""The trusted fact list: the notes as read in code (reviser.notes), refined by a model only where code
+found nothing, and every model fact checked to point at a span of the notes."""
 
 from __future__ import annotations
 
 from reviser.grounding import Sources, ungrounded
-from reviser.models import ExtractedFacts, Fact, FactKind, Facts
-from reviser.notes import (
-    INTERVIEWER_LINE,
-    NoteLine,
-    parse_attachments,
-    parse_interviewers,
-    parse_references,
-    parse_self,
-    section_kind,
-)
+from reviser.models import ExtractedFacts, Fact, Facts
+from reviser.notes import NoteLine, note_lines, read_notes
 from reviser.rubric.engine import content_words  # the same word matching as question coverage
 
 
@@ -22,76 +15,48 @@ def _grounded_name(value: str | None, sources: Sources) -> str | None:
     return value.strip() if not ungrounded(value, sources) and value.lower() in sources.lower else None
 
 
-def hard_line_numbers(lines: list[NoteLine]) -> set[int]:
-    """Lines with contact details, attachments, the candidate's own line or the interviewers: parsed in code only."""
-    me = parse_self(lines)
-    hard = {me.line} if me.line else set()
-    hard |= {r.line for r in parse_references(lines, exclude=hard)}
-    hard |= {line.number for line in lines if INTERVIEWER_LINE.match(line.text)}
-    hard |= {a.line for a in parse_attachments(lines, exclude=hard)}
-    return hard
+def lines_to_classify(notes: str, reading: Facts) -> list[NoteLine]:
+    """The note lines the code's reading took nothing from (no fact, reference, attachment, person): only
+    these may go to a model, so its answer can add facts but never change or remove the code's."""
+    used = {f.line for f in reading.facts} | {r.line for r in reading.references}
+    used |= {a.line for a in reading.attachments} | set(reading.ignored_lines)
+    people = [p.lower() for p in (*reading.interviewers, *reading.others, reading.candidate_name or "") if p]
+    return [line for line in note_lines(notes) if line.number not in used and len(line.text.split()) >= 3
+            and not any(p in line.text.lower() for p in people)]  # fmt: skip
 
 
-def lines_to_classify(lines: list[NoteLine]) -> list[NoteLine]:
-    """The note lines whose kind the notes' own headings do not give: only these go to the model."""
-    hard = hard_line_numbers(lines)
-    return [line for line in lines if section_kind(line) is None and line.number not in hard]
-
-
-def build_facts(
-    lines: list[NoteLine], extracted: ExtractedFacts | None, sources: Sources, ignored: list[int]
-) -> tuple[Facts, list[str]]:
-    """Every usable note line becomes a fact, its kind from the notes' own headings or else from the model.
-    Returns the facts and warnings about model output that cited lines without facts."""
+def build_facts(notes: str, extracted: ExtractedFacts | None, sources: Sources) -> tuple[Facts, list[str]]:
+    """The code's reading of the notes, plus the model's kinds for lines the code left (each such fact is
+    the whole line as written, so its span is the line's own), plus grounded people the code did not find.
+    Returns the facts and warnings about model output that pointed at no usable line."""
+    reading = read_notes(notes)
     warnings: list[str] = []
-    me = parse_self(lines)
-    hard_lines = hard_line_numbers(lines)
-    own = {me.line} if me.line else set()
-    references = parse_references(lines, exclude=own)
-    attachments = parse_attachments(lines, exclude=own | {r.line for r in references})
-    by_number = {line.number: line for line in lines}
-
-    # The user's own headings win; the model classifies the lines that have none.
-    kinds: dict[int, FactKind] = {}
+    if extracted is None:
+        return reading, warnings
+    open_lines = {line.number: line for line in lines_to_classify(notes, reading)}
     wrong: list[int] = []
-    for item in extracted.facts if extracted else []:
-        if item.line not in by_number or item.line in hard_lines:
+    added: list[Fact] = []
+    for item in extracted.facts:
+        line = open_lines.get(item.line)
+        if line is None:
             wrong.append(item.line)
-        elif section_kind(by_number[item.line]) is None:
-            kinds.setdefault(item.line, item.kind)
+        elif item.kind != "other" and all(f.line != item.line for f in added):
+            added.append(Fact(id="", kind=item.kind, text=line.text, line=line.number, source="model",
+                              start=line.offset, end=line.offset + len(line.text)))  # fmt: skip
     if wrong:
         lines_text = ", ".join(map(str, sorted(set(wrong))))
-        warnings.append(f"ignored the model's facts for note line(s) {lines_text}, which hold no such facts")
-    facts: list[Fact] = []
-    for line in lines:
-        if line.number in hard_lines:
-            continue
-        kind = section_kind(line)
-        if kind:
-            facts.append(Fact(id="", kind=kind, text=line.text, line=line.number, source="notes"))
-        elif line.number in kinds and kinds[line.number] != "other":
-            facts.append(Fact(id="", kind=kinds[line.number], text=line.text, line=line.number, source="model"))
+        warnings.append(f"ignored the model's facts for note line(s) {lines_text}, which the notes' reading already "
+                        "used or which hold no such line")  # fmt: skip
+    facts = sorted([*reading.facts, *added], key=lambda f: (f.line, f.start))
     for number, fact in enumerate(facts, start=1):
         fact.id = f"F{number}"
-
-    interviewers = parse_interviewers(lines)
-    if not interviewers and extracted:
-        interviewers = [n for n in (_grounded_name(i, sources) for i in extracted.interviewers) if n]
-    return (
-        Facts(
-            candidate_name=me.name or _grounded_name(extracted.candidate_name if extracted else None, sources),
-            candidate_email=me.email,
-            candidate_phone=me.phone,
-            company=_grounded_name(extracted.company if extracted else None, sources),
-            role=_grounded_name(extracted.role if extracted else None, sources),
-            interviewers=interviewers,
-            facts=facts,
-            references=references,
-            attachments=attachments,
-            ignored_lines=ignored,
-        ),
-        warnings,
-    )
+    update: dict[str, object] = {"facts": facts}
+    if not reading.interviewers:
+        update["interviewers"] = [n for n in (_grounded_name(i, sources) for i in extracted.interviewers) if n]
+    for name in ("candidate_name", "company", "role"):
+        if getattr(reading, name) is None:
+            update[name] = _grounded_name(getattr(extracted, name), sources)
+    return reading.model_copy(update=update), warnings
 
 
 def relevant_facts(question: str, facts: list[Fact], limit: int = 6) -> list[Fact]:

@@ -43,8 +43,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:froze|freeze|blanked|went blank|mind went|rambled|rambling|waffled|stumbled|fumbled|panicked|"
          r"overran|flustered|nervous|mumbled|babbled)\b", 3),
         (r"\b(?:forgot|didn'?t|did not|couldn'?t|could not|never|failed to|wasn'?t able|forgetting)\b", 1.5),
+        (r"\b(?:didn'?t|did not|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
+         r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
         (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
-         r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too)\b", 2),
+         r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too|sounded|"
+         r"not really|ok answer|weak answer|vague|generic|waffle|went off)\b", 2),
         (r"\b(?:i|and i|i just|then i)\s+(?:said|told|answered|gave|got|went|talked|spent|picked|called|"
          r"admitted|mentioned|used)\b", 0.8),
         (r"\b(?:asked|asks)\b.*\b(?:and|but)\s+i\b", 1.5),
@@ -58,26 +61,36 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|complaints?|drop(?:ped|s|-?off)?|"
          r"dipped|down|up|high|low|overdue|due|failing|failed|costing|cost|losing|gaps?|stretched|"
          r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
-         r"pressure|targets?|running at|running|stuck|inconsistent|bottleneck|takes? (?:a|\d)|hours|days)\b", 1),
+         r"pressure|targets?|running at|running|stuck|inconsistent|bottleneck|takes? (?:a|\d)|hours|days|vacant|"
+         r"poached|competitor|flagged|inspection|team|people down|staff|no pipeline|never used)\b", 1),
+        (r"\b(?:wait|waits|waiting list|target is|vacanc|bank staff|backlog|behind on|leave within|wastage|is high|"
+         r"are high|wants someone|drop(?:s)? off|without a|results were|out of date|left|use is|heads of|"
+         r"isn'?t really a thing)\b", 1.5),
         (r"\b(?:said|mentioned|told me|explained)\b", 0.5),
     ],
     "accomplishment": [
-        (r"\b(?:i|we)?\s*(?:cut|reduced|increased|improved|grew|grown|raised|boosted|doubled|halved|saved|"
-         r"built|created|launched|led|ran|run|managed|delivered|automated|designed|introduced|implemented|"
-         r"rebuilt|redesigned|set up|started|won|hit|beat|exceeded|trained|mentored|coached|got|took|"
-         r"brought|moved|made|wrote|shipped|migrated|handled|organised|organized|negotiated|closed|"
-         r"supervised|rolled out|fixed|turned|developed|established|streamlined|revamped|opened)\b", 1.5),
+        (r"\b(?:cut|reduced|increased|improved|grew|grown|raised|boosted|doubled|halved|saved|built|created|"
+         r"launched|led|delivered|automated|designed|introduced|implemented|rebuilt|redesigned|set up|won|"
+         r"exceeded|trained|mentored|coached|shipped|migrated|negotiated|established|streamlined|revamped|"
+         r"opened|rolled out|turned around|brought (?:down|up)|took (?:over|on))\b", 2),
+        (r"\b(?:got|took|moved|made|ran|run|managed|handled|wrote|started|brought|turned|fixed|developed|"
+         r"organised|organized|supervised|closed|hit|beat)\b", 1),
         (r"\b(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
          r"went from|down to|up to)\b", 1.5),
-        (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4})\b", 2),
+        (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4}|for (?:two|three|four|five|six|seven|eight|"
+         r"nine|ten|\d+) (?:yrs?|years?))\b", 2),
         (r"^(?:i\s+)?(?:was|am|i'm|im)\s+(?:the\s+)?(?:only|first|top|best)\b", 1),
     ],
     "skill": [
-        (r"\b(?:skills?|tools?|fluent|proficient|comfortable (?:w/|with)|experienced (?:in|with)|certified|"
+        (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
-         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|languages?|stack|"
-         r"python|sql|excel|power bi|tableau|javascript|typescript|react|java\b|aws|sap|salesforce|"
-         r"train-the-trainer|practice educator|speak|dbt|pandas)\b", 2),
+         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|i'?m a\s+\w+\s+(?:educator|"
+         r"trainer|mentor|first aider|champion|lead)|train-the-trainer|\w+ every day|daily)\b", 3),
+        (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
+         r"module|admin|speak|inside out|\d+(?:st|nd|rd|th) edition|gold card|registered|chartered|accredited|"
+         r"member of)\b", 3),
+        (r"\b(?:tools?|languages?|stack|python|sql|excel|power bi|tableau|javascript|typescript|react|java|aws|"
+         r"sap|salesforce|dbt|pandas|crm|figma|jira)\b", 1.5),
         (r"^(?:[\w+#./-]+(?:\s*[,/&]\s*|\s+and\s+)){2,}[\w+#./-]+$", 2),  # a bare list of tools
     ],
     "plan": [
@@ -94,6 +107,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"always wanted|excited (?:about|by)|passionate|i care about|means a lot|dream job|i believe in|"
          r"the reason i|what draws me|drawn to|i admire|i'?m keen|that'?s why|i want to work)\b", 3),
         (r"\bbecause\b", 1),
+        (r"\b(?:is my local|mins? from home|minutes from home|where i (?:did|trained|started|grew)|exactly what i|"
+         r"what i want|i'?d (?:like|love) to|i (?:actually |really )?(?:like|love|enjoy)|invests in|"
+         r"i'?ve (?:bought|used|followed)|one of the few|the kind of|close to home|my kids|my family|"
+         r"i want to (?:run|lead|build|move|grow))\b", 3),
     ],
 }
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
@@ -110,7 +127,9 @@ _CLAUSE_SPLIT = re.compile(
     r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
     r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
     r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
-    r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|joanne|the\s+\w+\s+said))|\s+\+\s+(?=[a-z])",
+    r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|[A-Z]\w+\s+said|the\s+\w+\s+said))"
+    r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,\s+(?=(?:the|two|three|four|a|an|our|nobody|no one|"
+    r"everyone|most|half)\s+\w+\s+(?:is|are|was|were|has|have|had|been|being|keep|keeps|never|don'?t|doesn'?t)\b)",
     re.IGNORECASE,
 )
 
@@ -175,7 +194,7 @@ def note_lines(text: str) -> list[NoteLine]:
         body = raw[start:].rstrip()
         label = _LABEL.match(body)
         inline = None
-        if label and len(label.group("label").split()) <= 4 and label.group("rest"):
+        if label and len(label.group("label").split()) <= 7 and label.group("rest"):
             inline = section_of(label.group("label"))
             if inline:
                 start += label.start("rest")
@@ -201,9 +220,16 @@ def _score(clause: str) -> dict[str, float]:
     return scores
 
 
+_ABOUT_PEOPLE = re.compile(
+    r"(?i)^(?:(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
+    r"took notes|set (?:it|the call|the interview) up|barely spoke|walked me|(?:only|just) asked about|"
+    r"salary|notice period)\b)"
+)
+
+
 def classify(clause: str, section: str | None) -> FactKind | None:
     """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
-    if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2:
+    if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2 or _ABOUT_PEOPLE.search(clause):
         return None
     scores = _score(clause)
     first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause))
@@ -211,8 +237,10 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
     if re.match(r"(?i)^(?:they|their|theyve|theyre|the team|the ward)\b", clause):
         scores["challenge"] += 1
+    if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
+        scores["challenge"] += 1  # a problem stated with no first person is the employer's
     if section in scores:
-        scores[section] += 2.5
+        scores[section] += 2
     kind, best = max(scores.items(), key=lambda item: item[1])
     if best < 1.5:
         return None
@@ -232,7 +260,9 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
     for a, b in spans:
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip(" ,(-–—*\"'"))
-        tail = len(piece) - len(piece.rstrip(" ,.;:)-–—*\"'"))
+        # A closing bracket stays when its opening one is in the clause: "(gastro pub, 120 covers)".
+        ends = " ,.;:-–—*\"'" + (")" if piece.count("(") < piece.count(")") or "(" not in piece else "")
+        tail = len(piece) - len(piece.rstrip(ends))
         if a + lead < b - tail:
             trimmed.append((line.offset + a + lead, line.offset + b - tail))
     return trimmed
@@ -365,9 +395,8 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
                 description = colon.group(1).strip(" .")
             if description is None:
                 before = text[previous_end : match.start()]
-                before = re.split(r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]",
-                                  before)[-1]  # fmt: skip
-                before = re.sub(r"(?i)^\s*(?:the|a|an|my)?\s*", lambda m: m.group(0), before).strip(" (-–—")
+                lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
+                before = re.split(lead_in, before)[-1].strip(" (-–—")
                 if len(before.split()) >= 2:
                     description = before
             found.append(Attachment(file_name=name, description=description or None, line=line.number))

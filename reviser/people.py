@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from reviser.patterns import EMAIL, phones
 
 # A capitalised name word: "Grace", "O'Neil", "McKenzie", "Adebayo-Smith", "Tomás".
@@ -116,8 +118,12 @@ def _clean_name(raw: str) -> str | None:
             break
     if not kept:
         return None
-    # A lowercase name is accepted only in a trigger position; the caller decides that. A one-letter word is not.
-    return " ".join(kept) if len(" ".join(kept)) > 1 else None
+    name = " ".join(kept)
+    # Notes typed on a phone name people in lowercase ("w/ head chef marco bellini"); ordinary words in
+    # that place ("the back office", "chaired but didn't") are among English's most frequent words.
+    if name.islower() and any(zipf_frequency(word, "en") >= 5.5 for word in kept):
+        return None
+    return name if len(name) > 1 else None
 
 
 # Words that start with a capital in notes without naming anyone: headings, credentials, company words.
@@ -196,8 +202,12 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             continue
         if any(i.lower().startswith(name.lower()) for i in interviewers):
             continue  # "Dana" after "Dana Ruiz"
-        about = [s for s in sentences if re.search(rf"\b{re.escape(name.split()[0])}\b", s)]
-        if about and all(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about):
+        first = re.escape(name.split()[0])
+        about = [s for s in sentences if re.search(rf"\b{first}\b", s)]
+        asked = any(re.search(rf"(?i)\b{first}\b(?:\s+\w+)?\s+(?:asked|wanted to know|grilled|pushed|opened with)\b"
+                              r"(?!\s+(?:me\s+)?(?:about\s+)?(?:my\s+)?(?:salary|notice|start date|availability|"
+                              r"when i|pay))", s) for s in about)  # fmt: skip
+        if not asked and any(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about):
             others.append(name)
         else:
             interviewers.append(name)
@@ -205,10 +215,19 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
 
 
 def _after_name(sentence: str, name: str) -> str:
-    """The words around a name that say what that person did: 'her PA Luis sat in' → 'her PA Luis sat in'."""
+    """What the sentence says of this person alone: up to two words before the name and the words after
+    it, up to the next comma or 'and' ('her PA Luis sat in', 'Yuki from research who barely spoke')."""
     first = re.escape(name.split()[0])
-    match = re.search(rf"(?i)(?:\S+\s+){{0,3}}\b{first}\b.{{0,60}}", sentence)
-    return match.group(0) if match else sentence
+    match = re.search(rf"(?:[^\s,;(]+\s+){{0,2}}\b{first}\b(?:\s*\([^)]*\))?.*?"
+                      r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:and|but|&|\+)\s+[A-Z]|$)", sentence)  # fmt: skip
+    if match is None:
+        return sentence
+    before = re.split(r"(?i)[,;(]|\band\b", sentence[: match.start()])[-1]
+    return before[-30:] + match.group(0)
+
+
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None
 
 
 def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int | None]:
@@ -218,23 +237,21 @@ def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int |
         match = _SELF.match(line)
         if match:
             rest = match.group("rest")
-            name = re.match(rf"\s*(?P<n>{CAP_NAME}|[a-z]+(?:\s+[a-z]+)?)\s*(?:,|$|\s+[\w.+-]+@|\s+\+?\d)", rest)
-            if name and (EMAIL.search(rest) or phones(rest) or re.fullmatch(rf"\s*{CAP_NAME}\s*", rest)):
-                emails, numbers = EMAIL.findall(rest), phones(rest)
-                return name.group("n"), (emails or [None])[0], (numbers or [None])[0], number
+            found = re.match(rf"\s*(?P<n>{CAP_NAME}|[a-z]+(?:\s+[a-z]+)?)\s*(?:,|$|\s+[\w.+-]+@|\s+\+?\d)", rest)
+            if found and (EMAIL.search(rest) or phones(rest) or re.fullmatch(rf"\s*{CAP_NAME}\s*", rest)):
+                return found.group("n"), _first(EMAIL.findall(rest)), _first(phones(rest)), number
     for number, line in enumerate(lines, start=1):
         match = _INTRO.search(line)
         if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
-            emails, numbers = EMAIL.findall(line), phones(line)
-            return match.group("name"), (emails or [None])[0], (numbers or [None])[0], number
+            return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
     tail = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()][-3:]
     for number, line in reversed(tail):
-        match = _SIGN_OFF.match(line)
-        if match and (line.lstrip()[:1] in "-–—~" or re.match(r"(?i)\s*(?:thx|thanks|thank you|cheers|ta|best|"
-                                                               r"regards|kind regards|love|many thanks)\b", line)
-                      or re.fullmatch(rf"\s*{CAP_NAME}(?:\s*,\s*[A-Z]{{2,6}})*\s*", line)):  # fmt: skip
-            name = match.group("name")
+        signed = _SIGN_OFF.match(line)
+        if signed and (line.lstrip()[:1] in "-–—~" or re.match(r"(?i)\s*(?:thx|thanks|thank you|cheers|ta|best|"
+                                                                r"regards|kind regards|love|many thanks)\b", line)
+                       or re.fullmatch(rf"\s*{CAP_NAME}(?:\s*,\s*[A-Z]{{2,6}})*\s*", line)):  # fmt: skip
+            name = signed.group("name")
             if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO:
                 continue
             return name, None, None, number
