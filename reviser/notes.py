@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reviser.models import Attachment, Fact, FactKind, Facts, Reference
 from reviser.patterns import EMAIL, FILE_NAME, INJECTION, URL, phones
-from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, read_people
+from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_people_clause, is_person_name, read_people
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
@@ -256,8 +256,15 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    trimmed = []
+    # A piece of three words or fewer ("they want 30") says nothing alone: it stays with the clause before it.
+    merged: list[tuple[int, int]] = []
     for a, b in spans:
+        if merged and len(re.findall(r"\w+", text[a:b])) <= 3:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    trimmed = []
+    for a, b in merged:
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip(" ,(-–—*\"'"))
         # A closing bracket stays when its opening one is in the clause: "(gastro pub, 120 covers)".
@@ -367,6 +374,10 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         near = _RELATION.search(before[-50:])
         if near:
             return near.group(0).strip(" ,:-")
+        # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
+        lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—")
+        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@]|\d{3}", lead):
+            return lead
         return None
     near = _RELATION.search(segment)
     return near.group(0).strip(" ,:-") if near else None
@@ -420,6 +431,7 @@ def read_notes(text: str) -> Facts:
     attachments = find_attachments(lines)
     hard = {r.line for r in references if r.email or r.phone} | skip
     raw_lines = kept_text.splitlines()
+    context = [x.lower() for x in (people.role, people.company) if x]
     facts: list[Fact] = []
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment"):
@@ -429,6 +441,8 @@ def read_notes(text: str) -> Facts:
             clause = raw[start:end]
             if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
                 continue  # "can send x.pdf" is an attachment, not a fact
+            if any(x in clause.lower() for x in context) or is_people_clause(clause):
+                continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             kind = classify(clause, line.section)
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,

@@ -226,6 +226,11 @@ def _after_name(sentence: str, name: str) -> str:
     return before[-30:] + match.group(0)
 
 
+def is_people_clause(clause: str) -> bool:
+    """A clause that says who was in the room ("interview w/ the contracts mgr, Steve", "Interviewer: X")."""
+    return bool(_INTERVIEWER_LABEL.match(clause) or _INTERVIEWER_PHRASE.search(clause) or _DID_INTERVIEW.search(clause))
+
+
 def _first(values: list[str]) -> str | None:
     return values[0] if values else None
 
