@@ -20,9 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from reviser import fallback
 from reviser import gate as gate_module
 from reviser.errors import InputError, ModelError
-from reviser.facts import build_facts, lines_to_classify, relevant_facts
+from reviser.facts import build_facts, content_words, lines_to_classify, relevant_facts
 from reviser.gate import PROSE_FIELDS, Gate
-from reviser.grounding import PLACEHOLDER, Claim, Sources, drop_ungrounded_sentences, ungrounded
+from reviser.grounding import PLACEHOLDER, Claim, Sources, claims, drop_ungrounded_sentences, ungrounded
+from reviser.grounding import _sentences as sentences
 from reviser.inputs import Question
 from reviser.llm.base import Backend, Message, Usage
 from reviser.llm.structured import ModelOutputError, call_structured
@@ -32,19 +33,25 @@ from reviser.models import (
     DraftReport,
     ExtractedFact,
     ExtractedFacts,
+    Fact,
     Facts,
     FileReport,
     GroundingIssue,
     LetterDraft,
     LetterParts,
+    RewriteOut,
 )
 from reviser.notes import injection_lines, note_lines, read_notes
+from reviser.patterns import FILE_NAME
 from reviser.render import render_prompt
 from reviser.rubric import Rubric, load_rubric
 
 # Output budgets sized to the models' length limits (about 4 characters a token, plus JSON).
 ANSWER_TOKENS = 200
 COMPOSE_TOKENS = 600
+REWRITE_TOKENS = 80
+# Words a rewrite may add to its fact and question ("improved", "team"): more is new content, not a rewrite.
+REWRITE_NEW_WORDS = 2
 
 Progress = Callable[[str], None]
 
@@ -104,6 +111,7 @@ class _Run:
     usage: Usage = field(default_factory=Usage)
     approximate: bool = False
     repairs: list[str] = field(default_factory=list)
+    rebuilt_parts: set[str] = field(default_factory=set)  # prose parts the composer wrote, not the model
     grounding: list[GroundingIssue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -144,7 +152,7 @@ def extract(run: _Run) -> Facts:
     The embedded 135M model is not asked: it cannot classify notes better than the code does."""
     reading = read_notes(run.notes)
     unclassified = lines_to_classify(run.notes, reading)
-    if not unclassified or run.backend.name == "local":
+    if not unclassified or run.backend.name in ("local", "none"):
         return _facts(run, None)
     try:
         # At most one fact per line sent, so a small model cannot loop until the token limit.
@@ -231,7 +239,73 @@ def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
     except ModelOutputError as exc:
         run.warnings.append(str(exc))
         run.repairs.append("every part of the letter was rebuilt from the notes")
-        return messages, LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts) for n in PROSE_FIELDS})
+        return messages, compose_from_notes(run, facts)
+
+
+def compose_from_notes(run: _Run, facts: Facts) -> LetterParts:
+    """Every prose part written by the composer from the user's own facts."""
+    run.rebuilt_parts.update(PROSE_FIELDS)
+    return LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts) for n in PROSE_FIELDS})
+
+
+def answers_from_notes(run: _Run, facts: Facts) -> list[Answer]:
+    """Every answer written by the composer: each question's most relevant fact, none used twice."""
+    answers = [Answer(question=q.text, question_line=q.line, text="", rebuilt=True) for q in run.questions]
+    fallback.rebuild_answers(answers, facts, taken=set())
+    return answers
+
+
+def rewrite_failures(sentence: str, fact: Fact, question: str, sources: Sources) -> list[str]:
+    """Why a model's rewrite of one fact may not replace the composer's sentence (empty: it may).
+
+    A rewrite keeps every number, name and file name of its fact, invents none, speaks in the first person,
+    is one finished sentence, and adds at most a few words beyond the fact and the question."""
+    problems = [gate_module.describe(c) for c in ungrounded(sentence, sources)]
+    lower = sentence.lower()
+    kept = ("number", "name", "file", "email", "phone")
+    problems += [f"it drops '{c.value}' from the note" for c in claims(fact.text)
+                 if c.kind in kept and c.value.lower() not in lower]  # fmt: skip
+    words = sentence.split()
+    if not 5 <= len(words) <= 50:
+        problems.append("it is not one sentence of 5 to 50 words")
+    if not re.search(r"[.!?][\"”’')]?$", sentence) or re.search(r"[.!?]\s+\S", sentence):
+        problems.append("it is not one finished sentence")
+    if not re.search(r"\b(?:I|I'm|I've|I'd|my|me)\b", sentence):
+        problems.append("it is not in the first person")
+    if gate_module.repetitive(sentence):
+        problems.append("it repeats itself")
+    carried = content_words(fact.text) & content_words(sentence)
+    if len(carried) * 2 < len(content_words(fact.text)):
+        problems.append("it leaves out most of the note")
+    new = content_words(sentence) - content_words(fact.text) - content_words(question)
+    if len(new) > REWRITE_NEW_WORDS:
+        problems.append("it adds words that are not in the note: " + ", ".join(sorted(new)[:5]))
+    return problems
+
+
+def rewrite_answers(run: _Run, facts: Facts, answers: list[Answer]) -> None:
+    """The embedded model's job: turn each answer's chosen fact into one first-person sentence that answers
+    the question. A rewrite replaces the composer's sentence only when it passes `rewrite_failures`."""
+    by_id = {f.id: f for f in facts.facts}
+    for index, answer in enumerate(answers):
+        if not answer.fact_ids or answer.fact_ids[0] not in by_id:
+            continue
+        fact = by_id[answer.fact_ids[0]]
+        label = f"answer {index + 1}/{len(answers)}"
+        messages = _messages("rewrite.j2", question=answer.question, fact=fact.text)
+        try:
+            sentence = run.call(label, messages, RewriteOut, REWRITE_TOKENS).sentence.strip()
+        except ModelOutputError as exc:
+            run.warnings.append(str(exc))
+            continue
+        problems = rewrite_failures(sentence, fact, answer.question, run.sources)
+        if problems:
+            run.repairs.append(f"{label}: kept the sentence written from your notes ({problems[0]})")
+            continue
+        # The composer's pointer to an attachment stays after the model's sentence.
+        pointers = [s for _, s in sentences(answer.text) if FILE_NAME.search(s)]
+        answer.text = " ".join([sentence, *pointers])
+        answer.rebuilt = False
 
 
 def display_name(name: str) -> str:
@@ -303,6 +377,7 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
                 updates[name] = text
                 continue
         updates[name] = fallback.rebuild(name, facts)
+        run.rebuilt_parts.add(name)
         run.repairs.append(f"{name}: rebuilt from the notes ({'; '.join(problems)})")
     return parts.model_copy(update=updates)
 
@@ -342,15 +417,24 @@ def run_draft(
         )
     started = time.monotonic()
     stage, facts, answers, parts = "extract", None, None, None
+    writes_letter = backend.name not in ("local", "none")  # a 135M model cannot write a letter: it rewrites
     try:
         facts = extract(run)
         stage = "answer"
-        answers = answer_all(run, facts)
+        if writes_letter:
+            answers = answer_all(run, facts)
+        else:
+            answers = answers_from_notes(run, facts)
+            if backend.name == "local":
+                rewrite_answers(run, facts, answers)
         stage = "compose"
-        compose_messages, parts = compose(run, facts)
+        if writes_letter:
+            compose_messages, parts = compose(run, facts)
+        else:
+            compose_messages, parts = [], compose_from_notes(run, facts)
         stage = "repair"
         result = _gate(run, assemble(facts, parts, answers), rubric)
-        for round_number in range(options.repair_rounds):
+        for round_number in range(options.repair_rounds if writes_letter else 0):
             if not result.failures:
                 break
             run.repairs.append(
@@ -391,6 +475,11 @@ def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftRepor
     open_claims = [GroundingIssue(field=k, kind=c.kind, value=c.value, action="open")
                    for k, cs in result.ungrounded.items() for c in cs]  # fmt: skip
     usage = run.usage
+    draft = result.draft
+    prose = {name: getattr(draft, name) for name in PROSE_FIELDS}
+    words = sum(len(t.split()) for t in prose.values()) + sum(len(a.text.split()) for a in draft.answers)
+    model_words = sum(len(t.split()) for n, t in prose.items() if n not in run.rebuilt_parts)
+    model_words += sum(len(a.text.split()) for a in draft.answers if not a.rebuilt)
     return DraftReport(
         backend={k: str(v) for k, v in describe(run.backend).items()},
         passed=result.check.passed and not placeholders and not open_claims and not unanswered,
@@ -410,6 +499,8 @@ def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftRepor
         completion_tokens=usage.completion_tokens,
         tokens_approximate=run.approximate,
         seconds=round(seconds, 2),
+        words=words,
+        model_words=model_words,
     )
 
 
@@ -433,7 +524,16 @@ def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[
     facts, _ = build_facts(notes, None, sources)
     unclassified = lines_to_classify(notes, facts)
     calls = []
-    if unclassified and backend.name != "local":
+    if backend.name in ("local", "none"):
+        run = _Run(notes, questions, backend, DraftOptions(), lambda _: None, [], sources)
+        if backend.name == "local":
+            by_id = {f.id: f for f in facts.facts}
+            for i, answer in enumerate(answers_from_notes(run, facts)):
+                if answer.fact_ids:
+                    messages = _messages("rewrite.j2", question=answer.question, fact=by_id[answer.fact_ids[0]].text)
+                    calls.append((f"answer {i + 1}/{len(questions)}", messages))
+        return [PlannedCall(label, m, *_count(backend, m)) for label, m in calls]
+    if unclassified:
         calls.append(("extract facts", _messages("extract.j2", lines=unclassified)))
     for i, q in enumerate(questions):
         calls.append(
@@ -443,11 +543,12 @@ def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[
             )
         )
     calls.append(("compose letter", _messages("compose.j2", facts=facts.facts, role=facts.role)))
-    planned = []
-    for label, messages in calls:
-        count = backend.count_tokens(messages)
-        planned.append(PlannedCall(label, messages, count.tokens, count.approximate))
-    return planned
+    return [PlannedCall(label, m, *_count(backend, m)) for label, m in calls]
+
+
+def _count(backend: Backend, messages: list[Message]) -> tuple[int, bool]:
+    count = backend.count_tokens(messages)
+    return count.tokens, count.approximate
 
 
 def partial_json(partial: dict[str, Any]) -> str:

@@ -92,6 +92,12 @@ class AnswerOut(Strict):
     fact_ids: list[FactId] = Field(max_length=4)  # ids of the facts it used, e.g. ["F3", "F7"]
 
 
+class RewriteOut(Strict):
+    """The embedded model's one job: one of the user's facts as one first-person sentence answering a question."""
+
+    sentence: str = Field(max_length=220)
+
+
 class LetterParts(Strict):
     """The prose parts of the letter that the model writes; everything else is rendered from facts."""
 
@@ -195,3 +201,5 @@ class DraftReport(Strict):
     completion_tokens: int = 0
     tokens_approximate: bool = False
     seconds: float = 0.0
+    words: int = 0  # words in the letter's prose (answers and parts)
+    model_words: int = 0  # of those, the words the model wrote that were kept

@@ -80,7 +80,7 @@ def test_unknown_structured_mode_is_a_model_error() -> None:
 
 
 def test_unknown_backend_is_a_model_error() -> None:
-    with pytest.raises(ModelError, match="unknown backend 'cloud'; use auto, local or openai"):
+    with pytest.raises(ModelError, match="unknown backend 'cloud'; use auto, local, openai or none"):
         make_backend(ModelSettings(backend="cloud"))  # type: ignore[arg-type]
 
 

@@ -95,11 +95,12 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
 @click.option("--report", "report_path", metavar="FILE", help="Also write the full report as JSON.")
 @click.option(
     "--backend",
-    type=click.Choice(["auto", "local", "openai"]),
+    type=click.Choice(["auto", "local", "openai", "none"]),
     default="auto",
     show_default=True,
     envvar="REVISER_BACKEND",
-    help="auto: an endpoint if --base-url or a key is set, else the local model.",
+    help="auto: an endpoint if --base-url or a key is set, else the local model; none: no model, the letter is "
+    "written from your notes alone, instantly [env: REVISER_BACKEND].",
 )
 @click.option("-m", "--model", envvar="REVISER_MODEL", help="Endpoint model id [env: REVISER_MODEL].")
 @click.option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].")

@@ -11,7 +11,7 @@ from reviser.llm.base import Backend
 if TYPE_CHECKING:
     from reviser.llm.openai_backend import StructuredMode
 
-BackendKind = Literal["auto", "local", "openai"]
+BackendKind = Literal["auto", "local", "openai", "none"]
 
 
 @dataclass
@@ -52,7 +52,11 @@ def make_backend(settings: ModelSettings) -> Backend:
         from reviser.llm.local import LocalBackend
 
         return LocalBackend(settings.model_path)
-    raise ModelError(f"unknown backend {kind!r}; use auto, local or openai")
+    if kind == "none":
+        from reviser.llm.none import NoModel
+
+        return NoModel()
+    raise ModelError(f"unknown backend {kind!r}; use auto, local, openai or none")
 
 
 def describe(backend: Backend) -> dict[str, Any]:
