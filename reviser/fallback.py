@@ -1,23 +1,32 @@
-"""Letter parts rebuilt from the facts themselves, used when the model's text still fails after repairs.
+"""Letter parts rebuilt from the facts themselves, used when the model's text still fails after repairs
+(and for every part without a model).
 
-Every sentence here is the user's own note line (with pronouns turned toward the reader) inside fixed wording,
-so it is grounded by construction.
+Every sentence is one of the user's own note clauses made into a plain first-person sentence, inside a few
+fixed words: the clause's numbers, names and file names are kept exactly as written, and nothing is added
+but a subject ("I"), an auxiliary ("is", "would"), spelled-out shorthand ("w/" → "with") and pronouns
+turned toward the reader ("their team" → "your team"), so every sentence is grounded by construction.
+Answers are matched to questions by meaning (reviser.similarity).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
-from reviser.models import Answer, Fact, Facts
-from reviser.rubric.engine import content_words
+from reviser.models import Answer, Attachment, Fact, Facts
+from reviser.patterns import EMAIL, FILE_NAME, URL
 
+PLACEHOLDER_START = "[ADD "
 ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60]"
 ADD_CHALLENGES = "[ADD CHALLENGES: the problems or goals the employer told you about]"
 ADD_SKILLS = "[ADD SKILLS: the specific skills you bring]"
 ADD_EXAMPLE = "[ADD EXAMPLE: one accomplishment with a number or an outcome]"
 ADD_ANSWER = "[ADD ANSWER: a concrete example from your own work that answers this question]"
-# What a rebuilt answer may draw on, most concrete first; the employer's problems are not the candidate's evidence.
-ANSWER_KINDS = ("accomplishment", "motivation", "skill")
+# What a rebuilt answer may draw on; the employer's problems are not the candidate's evidence. A plan step
+# answers a "how would you ..." question.
+ANSWER_KINDS = ("accomplishment", "motivation", "skill", "plan")
 
 TO_ADD = {
     ADD_PLAN: "plan ideas for your first 30 and 60 days (a 'Plan ideas' section in the notes)",
@@ -27,9 +36,361 @@ TO_ADD = {
     ADD_ANSWER: "one more accomplishment or example per question (the notes ran out of fresh examples)",
 }
 
-_SUBJECTLESS = re.compile(r"^(?!(?:i|i'm|i’m|my|we|our|the|a|an|at|in|on|for|as|they|their)\b)[a-z]")
-_TOWARD_READER = [(r"\bthey're\b", "you're"), (r"\bthey are\b", "you are"), (r"\bthey\b", "you"),
-                  (r"\btheir\b", "your"), (r"\bthem\b", "you"), (r"\bthemselves\b", "yourselves")]  # fmt: skip
+# --- words ----------------------------------------------------------------------------------------
+
+# Phone-typed shorthand, spelled out. None of these can be a number, a name or a file name.
+SHORTHAND = {
+    "i": "I", "im": "I'm", "ive": "I've", "id": "I'd", "ill": None, "w/": "with", "w/o": "without", "n": "and",
+    "u": "you", "ur": "your", "r": "are", "shld": "should", "wd": "would", "cd": "could", "thru": "through",
+    "bc": "because", "b/c": "because", "dont": "don't", "didnt": "didn't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "wasnt": "wasn't", "isnt": "isn't", "hadnt": "hadn't",
+    "havent": "haven't", "hasnt": "hasn't", "doesnt": "doesn't", "cant": "can't", "wont": "won't",
+    "arent": "aren't", "werent": "weren't", "theyre": "they're", "theyve": "they've", "whats": "what's",
+    "theres": "there's", "thats": "that's", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
+    "hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "diff": "different", "msg": "message",
+    "mgr": "manager", "approx": "about", "+": "and", "&": None, "->": "to", "incl.": "including",
+}  # fmt: skip
+SUBJECTS = {"i", "i'm", "i've", "i'd", "i'll", "my", "we", "we're", "we've", "our", "me"}
+PRONOUNS = {"they": "you", "their": "your", "them": "you", "theirs": "yours", "themselves": "yourselves",
+            "they're": "you're", "they've": "you've", "they'd": "you'd", "they'll": "you'll"}  # fmt: skip
+UNITS = {"min", "mins", "hr", "hrs", "yr", "yrs", "wk", "wks"}
+TURNED = {"you", "your", "yours", "yourselves", "you're", "you've", "you'd", "you'll"}
+# Plural people a "they" or "them" may point back to ("drivers complain controllers don't tell them").
+PEOPLE = set(
+    """nurses teachers staff students pupils kids children drivers controllers customers clients users managers
+    engineers analysts agents chefs cooks patients parents people donors sponsors trustees juniors seniors lads
+    vets locums colleagues employees members doctors consultants pharmacists paralegals handlers supervisors
+    workers grads trainees apprentices leads reps volunteers guests families carers residents candidates
+    directors gms hcas nqsws squads teams officers assistants advisers advisors technicians dispensers""".split()
+)
+DETERMINERS = {"the", "a", "an", "our", "my", "your", "their", "his", "her", "its", "every", "each", "all",
+               "both", "some", "any", "this", "that", "these", "those", "one", "two", "three", "up", "down",
+               "out", "off", "over", "through", "on", "in", "to", "with", "and", "back", "together", "it",
+               "them", "us", "me", "you", "him", "what", "how", "who", "where", "more", "less", "at"}  # fmt: skip
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "can",
+               "could", "will", "would", "should", "must", "may", "might", "keeps", "keep", "'s", "'re"}  # fmt: skip
+TIME_HEAD = re.compile(
+    r"^(?P<time>(?:(?:in|during|within|over|for|by|from|after)\s+)?(?:the\s+|my\s+)?"
+    r"(?:(?:first|second|third|next|final|initial)\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)?\s*(?:[-–—]\s*\d+\s*)?|one|two|three|four|six|eight|half|few)?\s*"
+    r"(?:days?|wks?|weeks?|months?|mo|term|half\s+term|fortnight|quarter|q\d)"
+    r"(?:\s+(?:\d+(?:\s*[-–—]\s*\d+)?|one|two|three|four|six|eight))?"
+    r"|(?:by|in|from|before|after)\s+(?:(?:the\s+end\s+of\s+)?(?:day|week|month|wk)\s+\d+"
+    r"|\w+\s+half\s+term|christmas|easter|\w+\s+\d{4})"
+    r"|\d+\s*[-–—]\s*\d+|\d+\s+days?|(?:first|1st)\s+\d+|by\s+\d+)"
+    r"(?:\s*(?::|[-–—]\s|,)\s*|\s+(?=\w))",
+    re.IGNORECASE,
+)
+LABEL = re.compile(r"^(?P<label>[A-Za-z][\w ']{0,30}?)\s*:\s+(?=\S)")
+PROTECTED = re.compile(f"{EMAIL.pattern}|{URL.pattern}|{FILE_NAME.pattern}", re.IGNORECASE)
+TOKEN = re.compile(r"\S+")
+
+
+@cache
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word.lower()))
+
+
+SAME_PAST = {"cut", "set", "put", "run", "hit", "shut", "split", "spread", "cast", "cost", "let", "read", "led"}
+SAID = {"asked", "said", "told", "wanted", "mentioned", "noticed", "winced", "interrupted", "asks", "says", "kept"}
+TIME_NOUNS = {"days", "weeks", "months", "years", "hours", "minutes", "mins", "hrs", "yrs", "wks", "terms"}
+
+
+def _is_verb(word: str, following: str | None, *, expect_verb: bool = False, record: bool = False) -> bool:
+    """Whether a clause that starts with `word` (then `following`) lacks its subject: 'froze on ...',
+    'cut missed obs ...', 'run the pass ...', but not 'level 3 food hygiene' or 'food cost running ...'."""
+    lower = word.lower().strip(",;:")
+    if word[:1].isupper() and (following or "").lower() in SAID:
+        return False  # 'Ken asked about ...'
+    if record and lower in SAME_PAST:
+        return True
+    if lower.endswith(("n't", "n’t")):  # 'didn't know their menu', 'couldn't remember ...'
+        return True
+    if not lower.isalpha() and "-" not in lower:
+        return False
+    lemmas = _lemmas(lower)
+    if not lemmas:
+        # Words the lexicon lacks: 'deduplicated', 'badmouthed', 'relaunch'
+        if word[:1].isupper():
+            return False  # 'Ofsted', 'Marcus': a name
+        return lower.endswith("ed") or (lower.startswith("re") and bool(_lemmas(lower[2:]).get("VERB")))
+    verbs = lemmas.get("VERB", ())
+    if not verbs:
+        return False
+    if set(lemmas) == {"VERB"} or lower not in verbs:  # only a verb, or an inflected form ('ran', 'closed')
+        return not (lower.endswith("ing") and not expect_verb)
+    nxt = (following or "").lower().strip(",;:()")
+    if expect_verb:  # a plan step: 'review every ...', 'start 2 group classes', 'pilot return-to-work ...'
+        return nxt not in {"is", "are", "was", "of", "for", ":"}
+    return nxt in DETERMINERS or bool(_lemmas(nxt).get("VERB")) and nxt.endswith("ed") or nxt.isupper()
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower().strip(",.;:()'\"")
+    if lower in PEOPLE:
+        return True
+    if lower in TIME_NOUNS or len(lower) < 4 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "'s")):
+        return False
+    nouns = _lemmas(lower).get("NOUN", ())
+    return (bool(nouns) and lower not in nouns) or (not _lemmas(lower) and word[:-1].isupper())
+
+
+def _person(word: str) -> bool:
+    return word.lower().strip(",.;:()'\"") in PEOPLE
+
+
+def spell_out(text: str) -> str:
+    """Shorthand spelled out and 'i' capitalised, leaving e-mails, URLs and file names untouched."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    out: list[str] = []
+    last = 0
+    for match in TOKEN.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in protected):
+            continue
+        token = match.group(0)
+        core = token.rstrip(",.;:!?)")
+        lead = len(core) - len(core.lstrip("(\"'“"))
+        word, tail = core[lead:], token[len(core) :]
+        key = word.lower()
+        replacement = SHORTHAND.get(key)
+        if key in UNITS and re.search(r"\d\s*$", text[: match.start()]):
+            continue  # '6 yrs', '10 mins': a number's unit stays as written, so that the number stays the claim it was
+        if replacement is None or (key in {"r", "n", "u", "id", "min", "cd", "wd"} and word != key):
+            continue  # unknown, or a capitalised "R", "N", "ID" that may be a name or a code
+        out.append(text[last : match.start()] + core[:lead] + replacement + tail)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def toward_reader(text: str) -> str:
+    """'their weekly reporting is built by hand' → 'your weekly ...': 'they', 'their' and 'them' are turned
+    toward the reader in the whole clause, unless a plural noun before them is what they point back to
+    ('nurses leave in their first year', 'drivers complain controllers don't tell them anything')."""
+    words = text.split(" ")
+    seen_people = seen_plural = turned_they = False
+    for i, token in enumerate(words):
+        match = re.match(r"^([(\"'“]*)([A-Za-z']+)(.*)$", token)
+        if not match:
+            continue
+        lead, word, tail = match.groups()
+        key = word.lower().replace("’", "'")
+        partitive = key == "them" and i > 1 and words[i - 1].lower() == "of"
+        if key in PRONOUNS and not partitive:
+            blocked = (
+                seen_plural
+                if key in {"their", "theirs"}
+                else seen_people or (key in {"them", "themselves"} and turned_they)
+            )
+            if not blocked:
+                turned = PRONOUNS[key]
+                words[i] = lead + (turned.capitalize() if word[0].isupper() and i == 0 else turned) + tail
+                turned_they = turned_they or key.startswith("they")
+            continue
+        if _person(word):
+            seen_people = True
+        if _plural(word):
+            seen_plural = True
+        if tail.rstrip().endswith((";", ".")):  # a new clause starts afresh
+            seen_people = seen_plural = turned_they = False
+    return " ".join(words)
+
+
+def clean(text: str) -> str:
+    """A note clause without bullets, end punctuation, '(?!)' asides or a trailing self-insult."""
+    text = text.strip().lstrip("-*•–— ").strip()
+    text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
+    text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
+    text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
+    return re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
+
+
+def strip_label(text: str) -> str:
+    """'Skills: SQL, dbt' → 'SQL, dbt'; 'Plan ideas: meet the leads' → 'meet the leads'. A dated head
+    ('days 1-30: ...') is no label."""
+    match = LABEL.match(text)
+    if match and len(match.group("label").split()) <= 3 and not TIME_HEAD.match(text):
+        return text[match.end() :]
+    return text
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """The clause's first word in lower case when it is a plain English word ('Telemetry ingestion ...'),
+    kept as written when it may be a name or code ('Ofsted', 'CSAT', 'Marcus')."""
+    first = text.split(" ", 1)[0]
+    word = first.strip("\"'(“")
+    if not word[:1].isupper() or any(c.isupper() for c in word[1:]) or word == "I" or word.startswith("I'"):
+        return text
+    lower = word.lower().rstrip(",;:")
+    plain = all(_lemmas(part) or part in DETERMINERS for part in lower.split("-") if part)
+    if lower in PRONOUNS or lower in DETERMINERS or lower in TURNED or lower.endswith("n't") or plain:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".;,:")
+    return _capitalise(text) + "." if text else ""
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _has_subject(text: str) -> bool:
+    first = text.split(" ", 1)[0].lower().strip("\"'(“,")
+    return first in SUBJECTS
+
+
+def _join_splice(text: str) -> str:
+    """'food cost running 36%, you want 30' → '..., and you want 30' (a comma splice before a subject)."""
+    return re.sub(
+        r",\s+(?!and\b|but\b|so\b)(?=(?:you|you're|you've|we|everyone|nobody|no one|it|there|I)\b)",
+        ", and ",
+        text,
+    )
+
+
+def _finite_at(lowered: list[str], i: int) -> bool:
+    """Whether word i is a finite verb: 'juniors need ...', 'results dipped ...', but not 'food cost ...'."""
+    word = lowered[i]
+    if word in AUXILIARIES or word.endswith(("'s", "'re", "'ve", "n't", "'d")):
+        return True
+    lemmas = _lemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if not verbs or (word.endswith("ing") and not word.endswith("thing")):
+        return False
+    before = lowered[i - 1] if i else ""
+    if word not in verbs:  # inflected: 'dipped', 'falls', 'left'
+        return i > 0 and before not in DETERMINERS
+    # a base form after a plural ('juniors need'), or a word that is only ever a verb
+    subject = before in {"you", "we", "they", "i", "he", "she"} or _plural(before)
+    return (i > 0 and subject) or set(lemmas) == {"VERB"}
+
+
+SUBORDINATORS = {"after", "because", "when", "which", "who", "that", "so", "by", "while", "since", "until", "if"}
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a challenge has a verb of its own ('food cost is running 36%') or is a noun phrase ('68% cart
+    abandonment on mobile checkout')."""
+    lowered = [w.lower().strip(",;:()\"'") for w in _words(text)]
+    end = next((i for i, w in enumerate(lowered) if w in SUBORDINATORS), len(lowered))
+    return any(_finite_at(lowered, i) for i in range(end))
+
+
+def _finish_statement(text: str) -> str:
+    """A challenge as a clause where the note is one: 'food cost running 36%' → 'food cost is running 36%';
+    'no proper prep lists' → 'there are no proper prep lists'; 'lost 3 maths teachers' → 'you lost 3 maths
+    teachers' (the subject of a subjectless challenge is the employer)."""
+    words = _words(text)
+    lowered = [w.lower().strip(",;:") for w in words]
+    if not words:
+        return text
+    if lowered[0] == "no" and len(words) > 1 and lowered[1] not in {"one", "longer"}:
+        phrase = []
+        for w in words[1:6]:
+            phrase.append(w.lower().strip(",;:"))
+            if w.endswith(",") or w.lower() in {"for", "on", "in", "at", "of", "with"}:
+                break
+        return ("there are " if any(_plural(w) for w in phrase) else "there is ") + text
+    if lowered[0] not in TURNED and not _plural(words[0]) and _is_verb(words[0], words[1] if len(words) > 1 else None):
+        return "you " + _lower_first(text)
+    if _is_clause(text.split(",", 1)[0]):
+        return text
+    for i, word in enumerate(lowered[:5]):
+        predicate = word in {"up", "down", "behind", "over", "under", "short"} and i > 1
+        gerund = word.endswith("ing") and bool(_lemmas(word).get("VERB"))
+        if i and (gerund or predicate) and lowered[i - 1] not in DETERMINERS:
+            aux = "are" if _plural(lowered[i - 1]) else "is"
+            return " ".join([*words[:i], aux, *words[i:]])
+    return text
+
+
+def _prepare(text: str, turn: bool) -> str:
+    text = spell_out(strip_label(clean(text)))
+    return toward_reader(text) if turn else text
+
+
+def as_mine(text: str, *, turn: bool = True, record: bool = False) -> str:
+    """A note clause about the candidate as a first-person sentence: 'froze on the SQL question' →
+    'I froze on the SQL question.'; 'didnt know their menu, shld have eaten there first' → 'I didn't know
+    your menu, and I should have eaten there first.'"""
+    return _sentence(_mine(_prepare(text, turn), record=record))
+
+
+def _mine(text: str, *, record: bool = False) -> str:
+    """The clause with a subject; `record`: an accomplishment, which may be a bare record ('2022 - 112% of
+    quota', 'team lead at Brightline Telecom for 3 yrs') that gets a plain frame instead."""
+    words = _words(text)
+    if not words:
+        return text
+    lowered = [w.lower() for w in words]
+    if _has_subject(text):
+        pass
+    elif lowered[0] == "no" and len(words) > 1:
+        text = "I had " + text
+    elif lowered[0] in {"too", "way"} and len(words) > 1 and lowered[1] in {"long", "much", "too"}:
+        text = "I spent " + text
+    elif re.match(r"^(?:\d+\+?|~\d+)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
+        after = re.sub(r"^\S+\s+(?:years?|yrs?)\s*", "", text, flags=re.IGNORECASE).split(" ", 1)[0].lower()
+        joint = " of experience" if after in {"at", "in", "with", "on", "of", "as"} or after.endswith("ing") else " as"
+        text = re.sub(r"^(\S+\s+(?:years?|yrs?))\b(?:\s+of)?", lambda m: f"I have {m.group(1)}{joint}", text, count=1)
+        text = text.replace(" as as ", " as ").replace(" of experience of ", " of experience in ")
+    elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record):
+        text = "I " + _lower_first(text)
+    elif record and lowered[0] == "the" and len(words) > 1 and lowered[1] == "time":
+        text = "One example is " + text
+    elif record and _is_clause(text):
+        pass  # 'Y11 group went from 48% to 71% ...'
+    elif record and (re.match(r"^[£$€~]?\d", text) or re.search(r"\d", " ".join(words[:3]))):
+        text = "My results include " + text
+    elif record:
+        text = "My experience includes " + _lower_first(text)
+    elif lowered[0] not in DETERMINERS and (
+        (_lemmas(lowered[0]).get("ADJ") and not _lemmas(lowered[0]).get("NOUN"))
+        or (_lemmas(lowered[0]).get("ADJ") and len(lowered) > 1 and lowered[1] in {"at", "with", "in", "on"})
+        or (not _lemmas(lowered[0]) and lowered[0].endswith(("al", "ful", "ive", "ous")))
+    ):
+        text = "I am " + _lower_first(text)  # 'comfortable with Sparx', 'bilingual English/Spanish'
+    text = re.sub(r",\s+(should|could|would|must)\s+have\b", r", and I \1 have", text)
+    def subject_for(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        lemmas = _lemmas(word)
+        past = word.endswith("n't") or (set(lemmas) == {"VERB"} and word not in lemmas["VERB"])
+        return f", and I {match.group(1)}" if past or word in {"never", "also"} else match.group(0)
+
+    return re.sub(r",\s+([A-Za-z']+)", subject_for, text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether a prepared clause already reads as a sentence about the candidate."""
+    first = text.split(" ", 1)[0].lower()
+    return first in SUBJECTS or first.startswith("i'")
+
+
+def as_theirs(text: str) -> str:
+    """A challenge clause as something the reader said, for 'You mentioned ...'."""
+    return _join_splice(_finish_statement(_lower_first(_prepare(text, True))))
+
+
+def _also(sentence: str) -> str:
+    """'I rebuilt ...' → 'I also rebuilt ...' (for a second example)."""
+    if re.search(r"\balso\b", sentence):
+        return sentence
+    modal = re.match(r"^(I|We)\s+(would|will|can|could|am|are|have|had|was|were)\s+", sentence)
+    if modal:
+        return f"{modal.group(0)}also {sentence[modal.end():]}"
+    return re.sub(r"^(I|We)\s+", r"\1 also ", sentence, count=1)
+
+
+# --- the letter's parts ---------------------------------------------------------------------------
 
 
 def _of_kind(facts: Facts, kind: str) -> list[Fact]:
@@ -37,70 +398,166 @@ def _of_kind(facts: Facts, kind: str) -> list[Fact]:
     return sorted((f for f in facts.facts if f.kind == kind), key=lambda f: f.source != "notes")
 
 
-def _sentence(text: str) -> str:
-    text = text.strip().rstrip(".;,")
-    return text[:1].upper() + text[1:] + "."
-
-
-def as_mine(text: str) -> str:
-    """'froze on the SQL question' → 'I froze on the SQL question.'"""
-    text = text.strip()
-    return _sentence(("I " + text) if _SUBJECTLESS.match(text) else text)
-
-
-def as_yours(text: str) -> str:
-    """'their reporting is manual' → 'your reporting is manual'. Only a leading pronoun is turned: further in,
-    'they' may well mean someone else ('nurses leave in their first year')."""
-    text = text.strip().rstrip(".;,")
-    for pattern, replacement in _TOWARD_READER:
-        turned = re.sub("^" + pattern, replacement, text, flags=re.IGNORECASE)
-        if turned != text:
-            return turned
-    return text
-
-
-def _label_value(text: str) -> str:
-    """'Skills: SQL, dbt' → 'SQL, dbt'."""
-    head, sep, rest = text.partition(":")
-    return rest.strip() if sep and len(head.split()) <= 3 else text
-
-
 def subject(facts: Facts) -> str:
     return f"Following up on our interview for the {facts.role} role" if facts.role else "Following up on our interview"
 
 
 def apology(facts: Facts) -> str:
-    mistakes = _of_kind(facts, "mistake")[:2]
+    mistakes = [as_mine(f.text) for f in _of_kind(facts, "mistake")[:2]]
     text = "I'm sorry that I did not do myself justice in our interview."
-    if mistakes:
-        text += " " + " ".join(as_mine(f.text) for f in mistakes)
-    return text
+    simple = not any(re.search(r"\band\b|,", m) for m in mistakes)
+    if len(mistakes) == 2 and simple and len(_words(" ".join(mistakes))) <= 24 and _is_sentence(mistakes[1]):
+        return f"{text} {mistakes[0][:-1]}, and {_also(mistakes[1])}"
+    if len(mistakes) == 2:
+        mistakes[1] = _also(mistakes[1])
+    return " ".join([text, *mistakes])
 
 
 def challenges(facts: Facts) -> str:
-    items = _of_kind(facts, "challenge")[:3]
+    items = [as_theirs(f.text) for f in _of_kind(facts, "challenge")[:3]]
     if not items:
         return ADD_CHALLENGES
-    return "You mentioned the challenges your team is facing: " + "; ".join(as_yours(f.text) for f in items) + "."
+    first = items[0]
+    sentences = [f"One of the challenges you mentioned is {'that ' if _is_clause(first) else ''}{first}."]
+    if len(items) > 1:
+        sentences.append(f"You also mentioned {items[1]}.")
+    if len(items) > 2:
+        third = items[2]
+        sentences.append(f"I also understood that {third}." if _is_clause(third) else f"I also heard about {third}.")
+    return " ".join(sentences)
+
+
+def _skill_sentence(fact: Fact, *, again: bool = False) -> str:
+    """'Skills: SQL (window functions, CTEs), Power BI, dbt' → 'My skills include SQL (window functions,
+    CTEs), Power BI and dbt.'; 'I'm a practice educator for the band 5s' stays a sentence of its own; a
+    second list of skills (`again`) → 'I also have ...'."""
+    text = _prepare(fact.text, True)
+    mine = _mine(text)
+    if mine != text or _is_sentence(text):
+        return _sentence(mine)
+    body = _join_splice(text) if re.search(r"\b(?:I|I'm|I've|I'd|we|my)\b", text) else _and_list(text)
+    return _sentence(("I also have " if again else "My skills include ") + body)
+
+
+def _and_list(text: str) -> str:
+    """'SQL, Power BI, dbt' → 'SQL, Power BI and dbt' (commas inside brackets are left alone)."""
+    if re.search(r"\band\b", text):
+        return text
+    depth, last = 0, -1
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            last = i
+    return text if last < 0 else text[:last] + " and" + text[last + 1 :]
 
 
 def skills(facts: Facts) -> str:
-    skill = [_label_value(f.text) for f in _of_kind(facts, "skill")[:2]]
-    wins = _of_kind(facts, "accomplishment")[:2]
-    text = f"The skills I bring to your team: {'; '.join(skill)}." if skill else ADD_SKILLS
+    skill_facts = _of_kind(facts, "skill")[:2]
+    # The most concrete examples: those with a figure in them first.
+    wins = sorted(_of_kind(facts, "accomplishment"), key=lambda f: not re.search(r"\d", f.text))[:2]
+    parts: list[str] = []
+    for fact in skill_facts:
+        parts.append(_skill_sentence(fact, again=any(p.startswith("My skills include") for p in parts)))
+    parts = parts or [ADD_SKILLS]
     if wins:
-        text += " For example: " + " ".join(as_mine(f.text) for f in wins)
+        examples = [as_mine(f.text, turn=False, record=True) for f in wins]
+        if len(examples) > 1:
+            examples[1] = _also(examples[1])
+        parts += examples
     else:
-        text += " " + ADD_EXAMPLE
+        parts.append(ADD_EXAMPLE)
+    text = " ".join(parts)
+    if not _names_a_skill(text):
+        text = "These are the skills I would bring to your team. " + text
     return text
+
+
+def _lower_first_sentence(sentence: str) -> str:
+    return sentence if sentence.startswith(("I ", "I'")) else _lower_first(sentence)
+
+
+@cache
+def _rubric() -> Any:
+    from reviser.rubric import load_rubric
+
+    return load_rubric(None)
+
+
+def _present(text: str, element: str) -> bool:
+    from reviser.rubric import analyse
+
+    outcome = analyse(text, _rubric(), path=element)
+    return any(e.id == element and e.status == "present" for e in outcome.elements)
+
+
+def _names_a_skill(text: str) -> bool:
+    return _present(text, "skills")
+
+
+ACTIVITY = re.compile(
+    r"\b(?:walks?|audits?|reviews?|stock takes?|briefs?|pilots?|calls?|visits?|rounds?|sessions?|tests?|"
+    r"testing|training|checks?|interviews?|one-to-ones?|meetings?|huddles?)\b",
+    re.IGNORECASE,
+)
+STATE = re.compile(r"\b(?:live|running|done|in place|agreed|ready|started|closed|up|signed off)\s*$", re.IGNORECASE)
+
+
+DATED = re.compile(r"\b(?:days?|weeks?|wks?|months?|term|fortnight|quarter|q[1-4])\b", re.IGNORECASE)
+
+
+def _when(time: str) -> str:
+    """'first half term' → 'in my first half term'; 'days 1-30' → 'in days 1-30'; 'by day 60' stays."""
+    time = re.sub(r"\s+", " ", time.strip().rstrip(",:-–— "))
+    lower = time.lower()
+    if re.match(r"^(?:in|during|within|over|for|by|from|after|before)\b", lower):
+        return time
+    if lower.startswith(("first", "1st", "second", "2nd", "next", "initial")):
+        return "in my " + time
+    return "in " + _lower_first(time)
+
+
+def _plan_step(text: str) -> tuple[str, bool]:
+    """A plan step as a sentence in the conditional, and whether it carried its own date: 'days 1-30: meet
+    the regional ops leads' → ('In days 1-30 I would meet the regional ops leads.', True)."""
+    text = toward_reader(strip_label(spell_out(clean(text))))
+    match = TIME_HEAD.match(text)
+    if match and text[match.end() :].strip():
+        body = _conditional(text[match.end() :].strip())
+        return _sentence(f"{_when(match.group('time'))} {body}"), True
+    return _sentence(_conditional(text)), bool(DATED.search(text))
+
+
+def _conditional(text: str) -> str:
+    """'write prep lists' → 'I would write prep lists'; 'one reconciled dataset live' → 'I would have one
+    reconciled dataset live'; 'learning walks in every class' → 'I would do learning walks ...'; 'I'd
+    spend ...' stays."""
+    words = _words(text)
+    if not words:
+        return text
+    if _has_subject(text):
+        return re.sub(r"^I'd\b", "I would", text)
+    first = words[0].lower()
+    if not first.endswith("ing") and _is_verb(words[0], words[1] if len(words) > 1 else None, expect_verb=True):
+        return "I would " + _lower_first(text)
+    head = " ".join(words[:4])
+    verb = "do" if ACTIVITY.search(head) and not STATE.search(text) else "have"
+    return f"I would {verb} " + _lower_first(text)
 
 
 def plan(facts: Facts) -> str:
     steps = _of_kind(facts, "plan")[:4]
     if not steps:
         return ADD_PLAN
-    # No numbers of our own here: the steps' dates come from the notes.
-    return "My plan for my first weeks in the role:\n" + "\n".join(f"- {_sentence(f.text)}" for f in steps)
+    sentences: list[str] = []
+    for number, fact in enumerate(steps):
+        sentence, dated = _plan_step(fact.text)
+        if not dated and number == 0:
+            sentence = "In my first few weeks " + (sentence if sentence.startswith("I ") else _lower_first(sentence))
+        elif not dated:
+            sentence = _also(sentence)
+        sentences.append(sentence)
+    return " ".join(sentences)
 
 
 def ask() -> str:
@@ -110,21 +567,6 @@ def ask() -> str:
     )
 
 
-def answer(ranked: list[Fact], taken: set[str]) -> tuple[str, list[Fact]]:
-    """An answer from the most relevant facts not used by another answer (the candidate's own evidence
-    first), and the facts it used; a placeholder when the notes hold nothing left to answer with."""
-    own = [f for f in ranked if f.kind in ANSWER_KINDS and f.id not in taken]
-    if not own:
-        return ADD_ANSWER, []
-    own.sort(key=lambda f: ANSWER_KINDS.index(f.kind))  # stable: relevance order within a kind
-    chosen = own[:1]  # one fact each, so that the notes' examples go round every question
-    return "A better answer: " + " ".join(_evidence(f) for f in chosen), chosen
-
-
-def _evidence(fact: Fact) -> str:
-    return f"I bring {_label_value(fact.text)}." if fact.kind == "skill" else as_mine(fact.text)
-
-
 BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}
 
 
@@ -132,37 +574,106 @@ def rebuild(field: str, facts: Facts) -> str:
     return ask() if field == "ask" else BUILDERS[field](facts)
 
 
-def _fit(question: str, fact: Fact, overlap: int) -> int:
-    """Shared words, plus one for an accomplishment (the most concrete example) and two for a motivation
-    when the question asks why."""
-    asks_why = question.lower().lstrip().startswith("why")
-    return overlap + (fact.kind == "accomplishment") + 2 * (asks_why and fact.kind == "motivation")
+# --- answers --------------------------------------------------------------------------------------
+
+HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:term|month|week|weeks))\b", re.I)
+ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
+# Weights chosen on tests/data/fallback_relevance.toml (scripts/eval_fallback.py prints the accuracy).
+WORD_WEIGHT = 0.5
+ACCOMPLISHMENT_BONUS = 0.05
+MOTIVATION_WEIGHT = 0.3
+PLAN_PENALTY = 0.2
+PLAN_BONUS = 0.1
+PAST = 0.2
+ASKS_PAST = re.compile(r"\b(?:a time|an example|have you|have u|you've|did you|did u|tell (?:me|us) about)\b", re.I)
+ATTACHMENT_THRESHOLD = 0.45
 
 
-def rebuild_answers(answers: list[Answer], facts: Facts, taken: set[str]) -> None:
-    """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions, so
-    that the most fitting example goes to the question it fits and no two answers repeat one."""
-    scored = sorted(
-        (
-            (
-                -_fit(item.question, fact, overlap),
-                ANSWER_KINDS.index(fact.kind),
-                index,
-                fact.line,
-                fact,
-            )
-            for index, item in enumerate(answers)
-            for fact in facts.facts
-            if fact.kind in ANSWER_KINDS and fact.id not in taken
-            for overlap in [len(content_words(item.question) & content_words(fact.text))]
-        ),
-        key=lambda row: row[:4],
-    )
+def fit(question: str, facts: Sequence[Fact]) -> list[float]:
+    """How well each fact answers the question: meaning and shared words, with the kind the question
+    asks for ('why ...?' wants a motivation, 'how would you ...?' may take a plan step)."""
+    from reviser.similarity import relevance
+
+    scores = relevance(question, [f.text for f in facts], word_weight=WORD_WEIGHT)
+    asks_why = bool(ASKS_WHY.search(question))
+    hypothetical = bool(HYPOTHETICAL.search(question))
+    for i, fact in enumerate(facts):
+        if fact.kind == "accomplishment":
+            scores[i] += ACCOMPLISHMENT_BONUS
+        elif fact.kind == "motivation":
+            scores[i] += MOTIVATION_WEIGHT if asks_why else -MOTIVATION_WEIGHT
+        elif fact.kind == "plan":
+            scores[i] += PLAN_BONUS if hypothetical else -PLAN_PENALTY - PAST * bool(ASKS_PAST.search(question))
+    return scores
+
+
+def _attachment_text(item: Attachment) -> str:
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", item.file_name.rsplit("/", 1)[-1])
+    return f"{re.sub(r'[-_.]+', ' ', stem)} {item.description or ''}".strip()
+
+
+def attachment_sentence(item: Attachment) -> str:
+    """'I have attached sql-window-functions.md: the window-function answer worked through properly.'; a
+    link: 'You can see a small demo of the dedup layer at https://...'."""
+    description = _lower_first(spell_out(clean(item.description))) if item.description else ""
+    if URL.match(item.file_name):
+        return f"You can see {description or 'it'} at {item.file_name}."
+    return f"I have attached {item.file_name}: {description}." if description else f"I have attached {item.file_name}."
+
+
+def evidence(fact: Fact, question: str = "") -> str:
+    """One fact as an answer sentence in the candidate's voice."""
+    if fact.kind == "skill":
+        return _skill_sentence(fact)
+    if fact.kind == "plan":
+        return _plan_step(fact.text)[0]
+    return as_mine(fact.text, turn=fact.kind != "accomplishment", record=fact.kind == "accomplishment")
+
+
+def answer(ranked: list[Fact], taken: set[str], attachment: Attachment | None = None) -> tuple[str, list[Fact]]:
+    """An answer from the most relevant fact not used by another answer, with the attachment that shows
+    it, and the facts it used; a placeholder when the notes hold nothing left to answer with."""
+    own = [f for f in ranked if f.kind in ANSWER_KINDS and f.id not in taken]
+    if not own:
+        return (attachment_sentence(attachment) if attachment else ADD_ANSWER), []
+    chosen = own[:1]  # one fact each, so that the notes' examples go round every question
+    text = " ".join(evidence(f) for f in chosen)
+    if attachment:
+        text += " " + attachment_sentence(attachment)
+    return text, chosen
+
+
+def rebuild_answers(
+    answers: list[Answer], facts: Facts, taken: set[str], attachments: Sequence[Attachment] | None = None
+) -> None:
+    """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions,
+    so that the most fitting example goes to the question it fits and no two answers repeat one; and point
+    to an attachment (each at most once) where one answers the question. `attachments` defaults to
+    facts.attachments."""
+    usable = [f for f in facts.facts if f.kind in ANSWER_KINDS and f.id not in taken]
+    files = list(facts.attachments if attachments is None else attachments)
+    scored: list[tuple[float, int, int, Fact]] = []
+    fitted: list[tuple[float, int, int]] = []
+    for index, item in enumerate(answers):
+        if usable:
+            for order, (fact, score) in enumerate(zip(usable, fit(item.question, usable), strict=True)):
+                scored.append((score, index, order, fact))
+        if files:
+            from reviser.similarity import relevance
+
+            for order, score in enumerate(relevance(item.question, [_attachment_text(a) for a in files])):
+                fitted.append((score, index, order))
     chosen: dict[int, Fact] = {}
-    for _, _, index, _, fact in scored:
+    for _, index, _, fact in sorted(scored, key=lambda row: (-row[0], row[1], row[2])):
         if index not in chosen and fact.id not in taken:
             chosen[index] = fact
             taken.add(fact.id)
+    shown: dict[int, Attachment] = {}
+    used_files: set[int] = set()
+    for score, index, order in sorted(fitted, key=lambda row: (-row[0], row[1], row[2])):
+        if score >= ATTACHMENT_THRESHOLD and index not in shown and order not in used_files:
+            shown[index] = files[order]
+            used_files.add(order)
     for index, item in enumerate(answers):
-        text, used = answer([chosen[index]] if index in chosen else [], set())
+        text, used = answer([chosen[index]] if index in chosen else [], set(), shown.get(index))
         item.text, item.fact_ids, item.note_lines = text, [f.id for f in used], sorted({f.line for f in used})

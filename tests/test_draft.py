@@ -150,7 +150,7 @@ def test_missing_sections_are_rebuilt_from_the_notes():
                   LetterRepair=lambda m: json.dumps({k: empty[k] for k in Model.fields(m)}))  # fmt: skip
     result = draft(model, max_repairs=1)
     assert "I would meet the regional ops leads" in result.draft.plan and "\n-" not in result.draft.plan
-    assert "late deliveries in the Midlands region are costing them customers" in result.draft.challenges
+    assert "late deliveries in the Midlands region are costing you customers" in result.draft.challenges
     assert result.report.elements["plan"] == "present" and result.report.elements["challenges"] == "present"
     assert any(r.startswith("plan: rebuilt from the notes") for r in result.report.repairs)
 
