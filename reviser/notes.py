@@ -168,7 +168,7 @@ def _heading_text(raw: str) -> str | None:
     # A short line with no sentence punctuation that reads like a heading.
     if len(text.split()) <= 5 and not re.search(r"[.?!,;@:\d]", text) and section_of(text) and (
         text[0].isupper() or text.lower() == text
-    ) and not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE):
+    ) and (_heading_like(text) or not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE)):
         return text
     return None
 
@@ -245,6 +245,12 @@ def classify(clause: str, section: str | None) -> FactKind | None:
     if best < 1.5:
         return None
     return kind  # type: ignore[return-value]
+
+
+def _heading_like(clause: str) -> bool:
+    """A short phrase that names a topic rather than saying something ("Things I should have said")."""
+    return bool(re.match(r"(?i)^(?:things|stuff|what|where|why|my|their|the|some|notes?|plan|refs?|references)\b",
+                         clause)) and not re.search(r"(?i)\b(?:i|i'?d|they)\s+(?!should)\w+ed\b", clause)  # fmt: skip
 
 
 def clauses(line: NoteLine) -> list[tuple[int, int]]:
@@ -407,7 +413,7 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
             if description is None:
                 before = text[previous_end : match.start()]
                 lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
-                before = re.split(lead_in, before)[-1].strip(" (-–—")
+                before = re.split(lead_in, before.rstrip(" ,;:(-–—"))[-1].strip(" (-–—")
                 if len(before.split()) >= 2:
                     description = before
             found.append(Attachment(file_name=name, description=description or None, line=line.number))
@@ -437,13 +443,19 @@ def read_notes(text: str) -> Facts:
         if line.number in hard or line.section in ("reference", "attachment"):
             continue
         raw = raw_lines[line.number - 1]
+        section = line.section
         for start, end in clauses(line):
             clause = raw[start:end]
+            if len(clause.split()) <= 6 and not re.search(r"\d", clause) and section_of(clause) and (
+                raw[end : end + 2].strip()[:1] in (".", ":", "")
+            ) and _heading_like(clause):
+                section = section_of(clause)  # "Things I should have said." heads the rest of the paragraph
+                continue
             if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
                 continue  # "can send x.pdf" is an attachment, not a fact
             if any(x in clause.lower() for x in context) or is_people_clause(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
-            kind = classify(clause, line.section)
+            kind = classify(clause, section)
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip

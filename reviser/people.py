@@ -36,7 +36,7 @@ TITLE_WORDS = frozenset(
     dispatch admin administrator coordinator specialist advisor adviser officer teacher tutor
     headteacher deputy-head micro microbiology also then just only today yesterday interview
     phone screen call zoom teams video chat sit down met meeting trial final round first second third
-    dear hi hello thanks thank cheers regards best eng firmware software hardware embedded by out in up""".split()
+    dear hi hello thanks thank cheers regards best pa ea eng firmware software hardware embedded by out in up""".split()
 )
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
@@ -113,6 +113,8 @@ def _clean_name(raw: str) -> str | None:
         bare = word.strip(",.()*:;")
         if not bare or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
             break
+        if kept and kept[0][:1].isupper() and bare[:1].islower():
+            break  # "Luis sat in": a capitalised name ends at the first lowercase word
         kept.append(bare)
         if len(kept) == 3:
             break
