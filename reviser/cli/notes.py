@@ -70,7 +70,8 @@ def notes(file: str, questions_path: str | None, fmt: str) -> None:
     if missing:
         click.echo("none found:  " + ", ".join(missing) + " (the letter will show a placeholder for each)")
     if reading.ignored_lines:
-        click.echo("ignored:     line(s) " + ", ".join(map(str, reading.ignored_lines)) + ", read as instructions to a model")
+        lines = ", ".join(map(str, reading.ignored_lines))
+        click.echo(f"ignored:     line(s) {lines}, read as instructions to a model")
     if asked is not None:
         click.echo(f"questions:   {len(asked)}")
         for number, question in enumerate(asked, start=1):
