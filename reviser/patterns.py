@@ -32,3 +32,44 @@ def phones(text: str) -> list[str]:
         if len(digits(value)) >= 7:
             found.append(value)
     return found
+
+
+# --- phone numbers for grounding: libphonenumber where it knows the number, the pattern above otherwise ------
+# Regions tried when a number has no +country prefix; a number written with one is read from it.
+PHONE_REGIONS = ("US", "GB")
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers in text: every number libphonenumber finds valid for a region above (so that
+    '020 7946 0958' or '(415) 555-0199' is read whole), and every PHONE match with 7+ digits (fictional
+    numbers such as 555-0147, which libphonenumber rightly calls invalid, are still phone numbers here)."""
+    import phonenumbers
+
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int) -> None:
+        if not any(s < end and start < e for s, e in spans):
+            spans.append((start, end))
+
+    if sum(ch.isdigit() for ch in text) >= 7:
+        for region in PHONE_REGIONS:
+            for found in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+                add(found.start, found.end)
+        for match in PHONE.finditer(text):
+            if len(digits(match.group(0))) >= 7:
+                add(*match.span())
+    return sorted(spans)
+
+
+def phone_keys(value: str) -> set[str]:
+    """What two ways of writing one phone number share: the national number, without country code or trunk
+    prefix ('+44 7700 900412' = '07700 900412'; '+1 555 0142' = '555 0142'), and all its digits."""
+    import phonenumbers
+
+    keys = {digits(value).lstrip("0")}
+    for region in PHONE_REGIONS:
+        try:
+            keys.add(str(phonenumbers.parse(value, region).national_number))
+        except phonenumbers.NumberParseException:
+            continue
+    return keys - {""}

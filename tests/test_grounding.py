@@ -67,3 +67,71 @@ def test_drop_ungrounded_sentences_keeps_the_rest():
     kept, dropped = drop_ungrounded_sentences(text, SOURCES)
     assert kept == "I cut prep time to 40 minutes. I would love to talk again."
     assert sorted(c.value for c in dropped) == ["PhD", "Stanford"]
+
+
+# --- issue 10: provenance, not word lists -------------------------------------------------------------------
+
+NURSE = """Ward 4B. They've had three Datix reports this quarter; night shift runs two nurses short on Thursdays.
+Things I did: cut missed obs from 14% to 3% by moving the obs round, pairing HCAs with a named nurse and
+auditing every shift. Renee Dupuis 555-0147. Interviewer: Joanne Pike.
+Plan: by October half term every class reading aloud; by Christmas a review.
+"""
+NURSE_SOURCES = Sources(NURSE, "How do you prioritise?")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither change needed a new budget.",
+        "Despite the short staffing, obs stayed on time.",
+        "Alongside the audit, I trained the HCAs.",
+        "Within a month the round was routine.",
+        "For example, I paired HCAs with a named nurse.",
+        "Will you be open to another conversation?",
+        "I would start on a Thursday.",
+        "I did it with three changes: moving the obs round, pairing HCAs with a named nurse and auditing every shift.",
+        "Night shift runs short by two nurses.",
+        "In my first half term, and by Christmas, I would run a review.",
+        "Following Up on Our Charge Nurse Interview",
+        "Renee Dupuis is on 555 0147.",
+        "Joanne mentioned the Datix reports.",
+    ],
+)
+def test_ordinary_words_counts_and_inflections_are_grounded(sentence):
+    assert ungrounded(sentence, NURSE_SOURCES) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("I worked with my mentor Priya Raman on it.", "Priya Raman"),
+        ("Sarah and I rebuilt the rota.", "Sarah"),
+        ("Mark and I rebuilt the rota.", "Mark"),
+        ("Joanne Dupuis signed it off.", "Joanne Dupuis"),  # two real names spliced into an invented one
+        ("It cut costs by forty-two percent.", "forty-two percent"),
+        ("I managed twelve analysts.", "twelve"),
+        ("I led five nurses.", "five"),
+        ("Call me on +1 (415) 555-0199.", "+1 (415) 555-0199"),
+        ("Call me on 020 7946 0958.", "020 7946 0958"),
+        ("I hold an MBA from Wharton.", "MBA"),
+        ("See q3-results-2024.xlsx for the numbers.", "q3-results-2024.xlsx"),
+        ("I did it with two porters from the bank.", "two"),
+    ],
+)
+def test_invented_names_and_numbers_in_words_are_caught(sentence, value):
+    assert value in [c.value for c in ungrounded(sentence, NURSE_SOURCES)]
+
+
+def test_every_grounded_claim_traces_to_its_span_in_the_inputs():
+    from reviser.grounding import claims, trace
+
+    text = "I cut missed obs from 14% to 3%, and Renee Dupuis (555-0147) can confirm it."
+    for claim in claims(text):
+        span = trace(claim, NURSE_SOURCES, text)
+        assert span is not None, claim
+        assert NURSE_SOURCES.text[span.start : span.end], claim
+
+
+def test_a_timestamp_grounds_no_count():
+    sources = Sources("[00:12:30] Tom: tell me about the bundle")
+    assert [c.value for c in ungrounded("I managed twelve paralegals.", sources)] == ["twelve"]
