@@ -24,7 +24,7 @@ from reviser.facts import build_facts, content_words, lines_to_classify, relevan
 from reviser.gate import PROSE_FIELDS, Gate
 from reviser.grounding import PLACEHOLDER, Claim, Sources, claims, drop_ungrounded_sentences, ungrounded
 from reviser.grounding import _sentences as sentences
-from reviser.inputs import Question
+from reviser.inputs import Question, answerable
 from reviser.llm.base import Backend, Message, Usage
 from reviser.llm.structured import ModelOutputError, call_structured
 from reviser.models import (
@@ -112,6 +112,7 @@ class _Run:
     approximate: bool = False
     repairs: list[str] = field(default_factory=list)
     rebuilt_parts: set[str] = field(default_factory=set)  # prose parts the composer wrote, not the model
+    left_out: list[str] = field(default_factory=list)  # questions not answered again, with the reason
     grounding: list[GroundingIssue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -410,7 +411,10 @@ def run_draft(
     options = (options or DraftOptions()).for_backend(backend)
     rubric = options.rubric or load_rubric(None)
     ignored, sources = prepare(notes, questions)
+    kept, left_out = answerable(questions, read_notes(notes).others)
+    questions = kept or questions  # a list of logistics alone is still what the user asked to answer
     run = _Run(notes, questions, backend, options, progress or (lambda _: None), ignored, sources)
+    run.left_out = [f'"{q.text}": {reason}' for q, reason in left_out] if kept else []
     if ignored:
         run.warnings.append(
             "ignored note line(s) " + ", ".join(map(str, ignored)) + ": they read as instructions to the model"
@@ -501,6 +505,7 @@ def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftRepor
         seconds=round(seconds, 2),
         words=words,
         model_words=model_words,
+        left_out=run.left_out,
     )
 
 

@@ -170,7 +170,7 @@ _DISCOURSE_SHOWN = (
     r"|first|firstly|secondly|finally|lastly)\s*,\s*|(?:(?:ok|okay|alright|and)\s+)?so\s+)+"
 )
 _IMPERATIVE = (
-    r"(?i)(?:(?:tell|walk|talk|take|run|show)\s+(?:me|us)\s+(?:about|through|how|why|what|when|more|a bit"
+    r"(?i)(?:(?:tell|walk|talk|take|run|show)\s+(?:me|us)\s+(?:about|through|thru|how|why|what|when|more|a bit"
     r"|a little)\b|talk about\b|describe\b|explain\b|imagine\b|suppose\b|think (?:of|about) a time\b"
     r"|give\s+(?:me\s+|us\s+)?(?:an?|one|some|two|three|a couple of)\s+(?:examples?|instances?|times?)\b"
     r"|share\s+(?:an?|one|some)\s+(?:examples?|time|story|situation)\b"
@@ -210,6 +210,18 @@ _SMALL_TALK = (
     r"|(?:can|could) you (?:speak|talk) up(?: a bit)?(?: please)?"
     r"|(?:is it )?(?:ok|okay|alright) if i (?:record|take notes)(?: this)?"
     r"|(?:do you )?mind if i (?:record|take notes)(?: this)?)"
+)
+# Questions an interview asks that a letter should not answer again: pay, notice, start dates, the journey.
+_LOGISTICS = (
+    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are|r) (?:you|u) on|what(?:'s| is) your current "
+    r"(?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|start date|availability|"
+    r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
+    r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell)\b"
+)
+# "he asked X, then Y", "then something like Z": one recollection holding several questions.
+_RUN_ON = (
+    r"(?i)(?:,\s*|\s+)(?:and\s+)?then\s+(?:(?:he|she|they|[a-z]+)\s+(?:also\s+)?asked\s+(?:me\s+)?)?"
+    r"(?:something like\s+)?(?=\w)|(?:^|(?<=[.,;]\s))(?:(?:he|she|they)\s+)?(?:also\s+)?asked\s+(?:me\s+)?"
 )
 _GREETING = r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+[\w'-]+)?\s*[,!.]\s*)+"
 _VOCATIVE = r",\s*[\w'-]+(?:\s+[\w'-]+)?$"
@@ -537,6 +549,48 @@ def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     return [question for _, question in sorted(found, key=lambda item: item[0])]
 
 
+def _is_list_of_lines(unit: _Unit) -> bool:
+    """Lines typed one under another, most of them questions with or without "?": a list, not a paragraph."""
+    lines = [segment.strip() for _, segment in unit.segments if segment.strip()]
+    if len(lines) < 2 or any(len(line.split()) > 40 for line in lines):
+        return False
+    # Every line must start a question of its own: a wrapped line ("leave after eight months?") does not.
+    return all(_opens_question(line, "all") or (line.endswith("?") and line[:1].isupper()) for line in lines)
+
+
+def _run_on(text: str, marks: list[tuple[int, int]]) -> list[Question]:
+    """The questions in one line, split where a recollection runs several together ("then ...")."""
+    found: list[Question] = []
+    pieces = [(m.end(), m.start()) for m in re.compile(_RUN_ON).finditer(text)]
+    starts = [0, *[end for end, _ in pieces]]
+    ends = [*[start for _, start in pieces], len(text)]
+    for lo, hi in zip(starts, ends, strict=True):
+        if hi - lo < 8:
+            continue
+        question = _analyse(text, marks, lo, hi, openers="all", explicit=False, mine_ok=False)
+        if question is not None:
+            found.append(question)
+    return found
+
+
+def answerable(
+    questions: list[Question], not_interviewers: list[str]
+) -> tuple[list[Question], list[tuple[Question, str]]]:
+    """The questions the letter answers again, and those left out with the reason: pay, notice and start
+    dates are logistics, and a question from someone who was not interviewing (a GM's aside) is context."""
+    kept: list[Question] = []
+    left: list[tuple[Question, str]] = []
+    others = {name.split()[0].casefold() for name in not_interviewers}
+    for question in questions:
+        if re.compile(_LOGISTICS).search(question.text):
+            left.append((question, "logistics (pay, notice, start date), not a question to answer again"))
+        elif question.speaker and question.speaker.split()[0].casefold() in others:
+            left.append((question, f"asked by {question.speaker}, who was not interviewing"))
+        else:
+            kept.append(question)
+    return kept, left
+
+
 def _find_candidates(
     units: list[_Unit], speakers: dict[str, tuple[str, str]], candidate: str | None
 ) -> set[str]:
@@ -634,6 +688,12 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
             )
             if question is not None:
                 found.append(question)
+        elif unit.kind == "prose" and (_is_list_of_lines(unit) or (
+            len(unit.segments) == 1 and re.compile(_RUN_ON).search(joined) and "?" not in joined
+        )):
+            for no, segment in unit.segments:
+                text, line_marks = _join([(no, segment)])
+                found += _run_on(text, line_marks)
         elif unit.kind in ("heading", "prose"):
             found += _prose(joined, marks)
         else:

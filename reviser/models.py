@@ -191,6 +191,7 @@ class DraftReport(Strict):
     repairs: list[str] = []
     grounding: list[GroundingIssue] = []
     unanswered: list[str] = []
+    left_out: list[str] = []  # questions not answered again, each with the reason (logistics, not the interviewer)
     warnings: list[str] = []
     answers: list[Answer] = []
     facts: Facts | None = None

@@ -507,6 +507,11 @@ def predict(case: Case, reader: Reader, questions: QuestionReader) -> Prediction
     source = case.questions_text if case.questions_text is not None else case.notes
     try:
         found = questions(source)
+        # What the draft answers: without logistics and asides from people who were not interviewing.
+        module = importlib.import_module("reviser.questions" if importlib.util.find_spec("reviser.questions")
+                                         else "reviser.inputs")  # fmt: skip
+        if hasattr(module, "answerable"):
+            found = module.answerable(found, list(getattr(facts, "others", None) or []))[0]
         out.questions = [q if isinstance(q, str) else str(getattr(q, "text", "")) for q in found]
     except Exception as error:
         out.errors.append(f"questions: {type(error).__name__}: {error}")

@@ -183,9 +183,21 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("Why did you choose to leave after eight months?", 2)],
     ),
     (
-        "plain lines: only ones ending in ? count",
+        "plain lines one under another: a prompt without ? counts too (issue 9)",
         "Why Acme?\nWhat is a monad?\nTell me about yourself\n",
-        [Question("Why Acme?", 1), Question("What is a monad?", 2)],
+        [Question("Why Acme?", 1), Question("What is a monad?", 2), Question("Tell me about yourself", 3)],
+    ),
+    (
+        "phone-typed lines without ? are a list of questions",
+        "how would you cut waste on the lunch menu\ntalk me thru how u would cost a dish\n",
+        [Question("How would you cut waste on the lunch menu", 1), Question("Talk me thru how u would cost a dish", 2)],
+    ),
+    (
+        "a run-on recollection holds several questions",
+        "he asked how did u do vs target last year then what's ur pipeline process, then something like why are "
+        "you leaving\n",
+        [Question("How did u do vs target last year", 1), Question("What's ur pipeline process", 1),
+         Question("Why are you leaving", 1)],
     ),
     ("code blocks are skipped", "```\nwhy is this here?\n```\nWhat is CAP?\n", [Question("What is CAP?", 4)]),
     (
@@ -237,3 +249,24 @@ CASES: list[tuple[str, str, list[Question]]] = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_edge_case(text: str, expected: list[Question]) -> None:
     assert extract_questions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reason"),
+    [
+        ("What are your salary expectations?", None, "logistics"),
+        ("When can you start?", None, "logistics"),
+        ("What's your notice period?", None, "logistics"),
+        ("How would you cut waste?", "Tony", "asked by Tony, who was not interviewing"),
+        ("How would you cut waste?", "Marco", None),
+        ("Why do you want to leave?", None, None),
+    ],
+)
+def test_questions_left_out_of_the_letter_and_why(text: str, speaker: str | None, reason: str | None) -> None:
+    from reviser.inputs import answerable
+
+    kept, left = answerable([Question(text, 1, speaker)], not_interviewers=["Tony Marsh"])
+    if reason is None:
+        assert kept == [Question(text, 1, speaker)] and left == []
+    else:
+        assert kept == [] and reason in left[0][1]

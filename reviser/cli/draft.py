@@ -290,7 +290,8 @@ def _print_report(result: DraftResult, output: str | None) -> None:
     rebuilt = sum(a.rebuilt for a in report.answers)
     echo(
         f"answers: {len(report.answers)} questions answered"
-        + (f" ({rebuilt} rebuilt from your notes)" if rebuilt else "")
+        + (f" ({rebuilt} written from your notes)" if rebuilt else "")
+        + (f"; {report.model_words} of the letter's {report.words} words are the model's" if report.calls else "")
     )
     # The outcome per part; every failure the model was told about is in --report.
     asked = sum("rebuilt" not in r for r in report.repairs)
@@ -301,6 +302,8 @@ def _print_report(result: DraftResult, output: str | None) -> None:
             echo(f"rebuilt: {repair.split(' (', 1)[0]}")
     for issue in report.grounding:
         echo(f"grounding: {issue.field}: '{issue.value}' ({issue.kind}) is not in your notes: {issue.action}")
+    for question in report.left_out:
+        echo(f"left out: {question}")
     for warning in report.warnings:
         echo(f"warning: {warning}")
     for placeholder in report.placeholders:
