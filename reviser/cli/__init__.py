@@ -36,7 +36,7 @@ class ReviserGroup(click.Group):
     """
 
     # Each is defined in the module of the same name under reviser.cli.
-    lazy_commands = ("check", "draft", "questions")
+    lazy_commands = ("check", "draft", "questions", "serve")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *self.lazy_commands})
