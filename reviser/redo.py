@@ -18,6 +18,19 @@ PARTS = ("subject", "apology", "challenges", "skills", "plan", "ask")
 _ANSWER = re.compile(r"^answers\[(\d+)\]$")
 
 
+def check_part(draft: LetterDraft, part: str) -> int | None:
+    """None for a prose part, the answer's index for "answers[i]"; InputError for anything else."""
+    if part in PARTS:
+        return None
+    answer = _ANSWER.match(part)
+    if not answer:
+        raise InputError(f"cannot redo {part!r}; choose one of {', '.join(PARTS)} or answers[i]")
+    index = int(answer.group(1))
+    if index >= len(draft.answers):
+        raise InputError(f"the letter has {len(draft.answers)} answers; there is no {part}")
+    return index
+
+
 def redo_part(
     notes: str,
     questions: list[Question],
@@ -27,15 +40,10 @@ def redo_part(
     options: DraftOptions | None = None,
 ) -> LetterDraft:
     """`draft` with `part` re-drafted: one of PARTS, or "answers[i]" with i the 0-based index in draft.answers."""
-    answer = _ANSWER.match(part)
-    if part not in PARTS and not answer:
-        raise InputError(f"cannot redo {part!r}; choose one of {', '.join(PARTS)} or answers[i]")
-    if answer and int(answer.group(1)) >= len(draft.answers):
-        raise InputError(f"the letter has {len(draft.answers)} answers; there is no {part}")
+    index = check_part(draft, part)
     fresh = run_draft(notes, questions, backend, options).draft
-    if not answer:
+    if index is None:
         return draft.model_copy(update={part: getattr(fresh, part)})
-    index = int(answer.group(1))
     old = draft.answers[index]
     # Matched by question, not position: the new run may have found the questions in another order.
     new = next((a for a in fresh.answers if a.question == old.question), None)

@@ -282,7 +282,7 @@ def create_app(
     async def redo(request: Request) -> Response:
         from reviser.draft import DraftOptions
         from reviser.models import LetterDraft
-        from reviser.redo import redo_part
+        from reviser.redo import check_part, redo_part
         from reviser.render import render_letter
 
         data = await body_json(request)
@@ -294,6 +294,7 @@ def create_app(
             current = LetterDraft.model_validate(data.get("draft"))
         except ValueError:
             raise InputError("'draft' is not a letter draft; draft the letter again") from None
+        check_part(current, part)  # a bad part is a 400 now, not a failed job later
 
         def work(job: Job) -> dict[str, Any]:
             backend = MeteredBackend(factory(settings), job)
