@@ -37,8 +37,9 @@ def _facts(messages: list[Message]) -> dict[str, str]:
 
 def _answer(messages: list[Message], taken: set[str]) -> str:
     facts = _facts(messages)
-    # A fresh fact for each answer when there is one, so the letter reads like a letter.
-    chosen = next((i for i in facts if i not in taken), next(iter(facts)))
+    # A fresh fact for each answer, accomplishments first, so the letter reads like a letter.
+    fresh = [i for i in facts if i not in taken] or list(facts)
+    chosen = next((i for i in fresh if any(w in facts[i] for w in ("Harbor", "forecasting", "mentored"))), fresh[0])
     taken.add(chosen)
     text = facts[chosen].rstrip(".")
     return json.dumps({"answer": f"A better answer: {text}. That is how I would approach it for your team, "

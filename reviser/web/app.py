@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reviser.errors import InputError, ReviserError
 from reviser.inputs import MAX_BYTES, Question
@@ -97,7 +97,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def with_headers(message: dict[str, Any]) -> None:
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 extra = [
                     (b"content-security-policy", CSP.encode()),
@@ -178,10 +178,10 @@ def model_settings(data: dict[str, Any]) -> ModelSettings:
     kind = raw.get("backend", "local")
     if kind not in ("auto", "local", "openai"):
         raise InputError("model.backend must be local or openai")
-    values = {k: raw.get(k) or None for k in ("model", "base_url", "api_key")}
-    if not all(v is None or isinstance(v, str) for v in values.values()):
+    model, base_url, api_key = (raw.get(k) or None for k in ("model", "base_url", "api_key"))
+    if not all(v is None or isinstance(v, str) for v in (model, base_url, api_key)):
         raise InputError("model.model, model.base_url and model.api_key must be strings")
-    return ModelSettings(backend=kind, **values)
+    return ModelSettings(backend=kind, model=model, base_url=base_url, api_key=api_key)
 
 
 def placeholder_hints(report: DraftReport) -> dict[str, str]:

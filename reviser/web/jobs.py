@@ -92,22 +92,10 @@ class MeteredBackend:
     def __init__(self, inner: Backend, job: Job) -> None:
         self._inner = inner
         self._job = job
-
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    @property
-    def model(self) -> str:
-        return self._inner.model
-
-    @property
-    def schema_in_prompt(self) -> bool:
-        return self._inner.schema_in_prompt
-
-    @property
-    def max_concurrency(self) -> int:
-        return self._inner.max_concurrency
+        self.name = inner.name
+        self.model = inner.model
+        self.schema_in_prompt = inner.schema_in_prompt
+        self.max_concurrency = inner.max_concurrency
 
     def __getattr__(self, name: str) -> Any:
         # Anything else the pipeline or the report asks for (structured_mode, ...) is the inner backend's.
