@@ -190,35 +190,42 @@ def test_a_failed_draft_shows_the_work_saved_so_far(browser: Any, shots: Path):
         assert '"stage": "compose"' in Path(download.value.path()).read_text()
         page.screenshot(path=str(shots / "draft-failed.png"), full_page=True)
         page.reload()
-        assert page.input_value("#notes") == NOTES
+        assert page.input_value("#notes") == NOTES and page.input_value("#questions") == QUESTIONS
+        page.wait_for_selector("#failure:not([hidden]) #partial-body .partial-answer")
 
 
 def test_check_page_highlights_evidence_and_shows_findings_in_place(browser: Any, shots: Path, tmp_path: Path):
-    hostile = '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">'
     plan_start = LETTER.index("My first 60 days")
     without_plan = LETTER[:plan_start] + LETTER[LETTER.index("References:") :]
-    text = without_plan.replace("Best regards,", f"P.S. [Company] {hostile}\n\nBest regards,")
+    text = without_plan.replace("Best regards,", "P.S. I would love to join [Company] this spring.\n\nBest regards,")
     with serve(FakeModel()) as url:
         page = open_page(browser, url)
         page.click("#tab-check")
         page.fill("#check-text", text)
         page.wait_for_selector("#check-verdict")
-        assert page.evaluate("window.__pwned") is None
-        assert hostile in page.inner_text("#check-view")
-        assert page.locator("#check-view img").count() == 0 and page.locator("#check-view script").count() == 0
         # Each present element's evidence is painted in its own colour; missing ones are listed with what to add.
         colours = {page.locator(f"#check-view mark.{c}").count() > 0 for c in ("c0", "c1", "c2", "c3", "c4")}
         assert colours == {True}
         assert "Plan" in page.inner_text("#missing") and "first 60 days" in page.inner_text("#missing")
+        assert "✗ Plan" in page.inner_text("#check-legend")
         finding = page.locator(".inline-finding:has-text('[Company]')")
         line = text[: text.index("[Company]")].count("\n") + 1
         assert finding.get_attribute("data-line") == str(line)
-        assert f"line {line}, col 6" in finding.inner_text()
+        column = text.index("[Company]") - text.rindex("\n", 0, text.index("[Company]"))
+        assert f"line {line}, col {column}" in finding.inner_text()
         # Questions are optional: one the letter never answers shows up as a finding.
         page.click("#check-questions-box summary")
         page.fill("#check-questions", "1. What is your experience with Kubernetes operators?")
         page.wait_for_selector(".inline-finding:has-text('Kubernetes')")
         page.screenshot(path=str(shots / "check.png"), full_page=True)
+
+        # Markup in a letter is shown as text, never run.
+        hostile = '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">'
+        page.fill("#check-text", text.replace("this spring.", "this spring. " + hostile))
+        page.wait_for_selector("#check-view .lt:has-text('window.__pwned = 2')")
+        assert page.evaluate("window.__pwned") is None
+        assert hostile in page.inner_text("#check-view")
+        assert page.locator("#check-view img").count() == 0 and page.locator("#check-view script").count() == 0
 
         # Open an .eml: what the reader sees is checked.
         from email.message import EmailMessage

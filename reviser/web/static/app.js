@@ -250,6 +250,7 @@
         });
         const { job } = await response.json();
         store.set("job", { id: job, kind: "draft", notes: notes.value });
+        store.del("failure");
         $("failure").hidden = true;
         follow();
       } catch (err) {
@@ -325,7 +326,12 @@
       store.del("job");
       busy(false);
       fetch("/api/jobs/" + encodeURIComponent(job.id), { method: "DELETE" }).catch(() => {});
-      if (snapshot.status === "failed") return showFailure(snapshot);
+      if (snapshot.status === "failed") {
+        store.set("failure", { error: snapshot.error, partial: snapshot.partial });
+        return showFailure(snapshot);
+      }
+      store.del("failure");
+      $("failure").hidden = true;
       const result = snapshot.result;
       if (job.kind === "draft") {
         state.report = result.report;
@@ -591,6 +597,8 @@
         letter.value = saved;
         showResult();
       }
+      const failure = store.get("failure");
+      if (failure) showFailure(failure); // still shown after a reload, until a draft succeeds
       if (store.get("job")) follow();
     }
 
