@@ -1,7 +1,7 @@
 """End to end in a real browser: headless Chromium (Debian's package) driven by Playwright against `reviser serve`.
 
-The server runs in a thread on 127.0.0.1 with a scripted model. Screenshots go to $REVISER_SCREENSHOTS if set
-(the README's come from `REVISER_SCREENSHOTS=docs`), else to the test's temporary folder.
+The server runs in a thread on 127.0.0.1 with a scripted model. Screenshots go to the test's temporary folder;
+`REVISER_SCREENSHOTS=docs` writes the README's two (docs/serve-draft.png, docs/serve-check.png) there instead.
 """
 
 from __future__ import annotations
@@ -61,10 +61,16 @@ def browser(playwright: Any, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    where = Path(os.environ.get("REVISER_SCREENSHOTS") or tmp_path / "screenshots")
-    where.mkdir(parents=True, exist_ok=True)
-    return where
+def shot(tmp_path: Path) -> Any:
+    """Screenshot the page; the README's two (readme=True) go to $REVISER_SCREENSHOTS when it is set."""
+
+    def take(page: Any, name: str, readme: bool = False) -> Path:
+        where = Path(os.environ.get("REVISER_SCREENSHOTS") or tmp_path) if readme else tmp_path
+        where.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(where / name), full_page=True)
+        return where / name
+
+    return take
 
 
 def serve(model: FakeModel) -> Any:
@@ -82,7 +88,7 @@ def element_status(page: Any, element: str) -> str:
     return re.search(r"status-(\w+)", cls).group(1)
 
 
-def test_paste_draft_see_highlights_edit_check_follows_download_reload(browser: Any, shots: Path, tmp_path: Path):
+def test_paste_draft_see_highlights_edit_check_follows_download_reload(browser: Any, shot: Any, tmp_path: Path):
     model = FakeModel(delay=0.3)
     with serve(model) as url:
         page = open_page(browser, url)
@@ -94,7 +100,7 @@ def test_paste_draft_see_highlights_edit_check_follows_download_reload(browser: 
         # Live progress: the stage, question k of n, tokens/s.
         page.wait_for_selector("#progress-stage:has-text('Answering question')")
         page.wait_for_selector("#progress-detail:has-text('tokens/s')")
-        page.screenshot(path=str(shots / "draft-progress.png"))
+        shot(page, "draft-progress.png")
 
         # The letter beside its report: every element ✓, evidence painted under the text.
         page.wait_for_selector("#result:not([hidden]) #elements")
@@ -106,7 +112,7 @@ def test_paste_draft_see_highlights_edit_check_follows_download_reload(browser: 
         assert page.locator("#verdict").inner_text() == "Ready to review and send."
         answers = page.locator("ol.answers > li")
         assert answers.count() == 4 and "line " in answers.first.inner_text()
-        page.screenshot(path=str(shots / "draft-letter.png"), full_page=True)
+        shot(page, "draft-letter.png")
 
         # Edit: drop the ask and leave a blank; the check follows as you type.
         edited = letter.input_value().replace(ASK, "TODO")
@@ -115,7 +121,7 @@ def test_paste_draft_see_highlights_edit_check_follows_download_reload(browser: 
         assert page.locator("#letter-backdrop mark.ph").inner_text() == "TODO"
         assert page.locator("#placeholders li").count() == 1
         assert "Not ready yet" in page.locator("#verdict").inner_text()
-        page.screenshot(path=str(shots / "draft-edited.png"), full_page=True)
+        shot(page, "serve-draft.png", readme=True)
 
         # Type the ask back over the blank, key by key.
         start = edited.index("TODO")
@@ -176,7 +182,7 @@ def test_a_draft_survives_a_closed_tab(browser: Any):
         assert page.locator("#progress").is_hidden()
 
 
-def test_a_failed_draft_shows_the_work_saved_so_far(browser: Any, shots: Path):
+def test_a_failed_draft_shows_the_work_saved_so_far(browser: Any, shot: Any):
     with serve(FakeModel(fail_on="LetterParts")) as url:
         page = open_page(browser, url)
         page.fill("#notes", NOTES)
@@ -188,13 +194,13 @@ def test_a_failed_draft_shows_the_work_saved_so_far(browser: Any, shots: Path):
         with page.expect_download() as download:
             page.click("#partial-download")
         assert '"stage": "compose"' in Path(download.value.path()).read_text()
-        page.screenshot(path=str(shots / "draft-failed.png"), full_page=True)
+        shot(page, "draft-failed.png")
         page.reload()
         assert page.input_value("#notes") == NOTES and page.input_value("#questions") == QUESTIONS
         page.wait_for_selector("#failure:not([hidden]) #partial-body .partial-answer")
 
 
-def test_check_page_highlights_evidence_and_shows_findings_in_place(browser: Any, shots: Path, tmp_path: Path):
+def test_check_page_highlights_evidence_and_shows_findings_in_place(browser: Any, shot: Any, tmp_path: Path):
     plan_start = LETTER.index("My first 60 days")
     without_plan = LETTER[:plan_start] + LETTER[LETTER.index("References:") :]
     text = without_plan.replace("Best regards,", "P.S. I would love to join [Company] this spring.\n\nBest regards,")
@@ -217,7 +223,7 @@ def test_check_page_highlights_evidence_and_shows_findings_in_place(browser: Any
         page.click("#check-questions-box summary")
         page.fill("#check-questions", "1. What is your experience with Kubernetes operators?")
         page.wait_for_selector(".inline-finding:has-text('Kubernetes')")
-        page.screenshot(path=str(shots / "check.png"), full_page=True)
+        shot(page, "serve-check.png", readme=True)
 
         # Markup in a letter is shown as text, never run.
         hostile = '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">'

@@ -79,12 +79,12 @@ class LocalOnly:
             elif headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
                 problem = "cross-site requests are refused"
         if problem:
-            await PlainError(problem, 403)(scope, receive, send)
+            await plain_error(problem, 403)(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
 
-def PlainError(message: str, status: int) -> Response:  # noqa: N802 - reads as a response class
+def plain_error(message: str, status: int) -> Response:
     return Response(message + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
 
