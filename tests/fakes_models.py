@@ -198,8 +198,19 @@ class CompetentModel:
         why = bool(re.search(r"\bwhy\b|\bwant\b|motivat", question, re.I))
         would = bool(re.search(r"\bwould you\b|\bhow will\b|\bwhat would\b|\bfirst\b", question, re.I))
 
+        truth = (self.labels or {}).get("facts", [])
+
+        def kind(text: str) -> str | None:
+            """What a careful reader of the notes takes this fact for (the case's labels)."""
+            return next((f["kind"] for f in truth if f["text"] in text or text in f["text"]), None)
+
         def score(item: tuple[str, str]) -> float:
             _, text = item
+            known = kind(text)
+            if known in {"challenge", "plan", "mistake"} and not (would and known != "mistake"):
+                return -10.0  # the employer's problem or a plan is not the candidate's example
+            if known == "motivation" and not why:
+                return -5.0
             overlap = len(wanted & _words(text))
             digits = 0.5 if re.search(r"\d", text) else 0.0
             own = 1.0 if re.match(r"^(?:I\b|I'|my\b|on my\b)", _clean(text), re.I) else 0.0

@@ -43,7 +43,7 @@ def _build() -> None:
         """
 
         # Each is defined in the module of the same name under reviser.cli.
-        lazy_commands = ("check", "draft", "notes", "questions")
+        lazy_commands = ("check", "draft", "notes", "questions", "serve")
 
         def list_commands(self, ctx: click.Context) -> list[str]:
             return sorted({*self.commands, *self.lazy_commands})
