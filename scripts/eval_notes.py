@@ -510,7 +510,7 @@ def predict(case: Case, reader: Reader, questions: QuestionReader) -> Prediction
         # What the draft answers: without logistics and asides from people who were not interviewing.
         module = importlib.import_module("reviser.questions" if importlib.util.find_spec("reviser.questions")
                                          else "reviser.inputs")  # fmt: skip
-        if hasattr(module, "answerable"):
+        if hasattr(module, "answerable") and all(hasattr(q, "speaker") for q in found):
             found = module.answerable(found, list(getattr(facts, "others", None) or []))[0]
         out.questions = [q if isinstance(q, str) else str(getattr(q, "text", "")) for q in found]
     except Exception as error:
