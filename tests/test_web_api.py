@@ -267,3 +267,21 @@ def test_an_api_key_is_used_for_the_request_and_shown_or_logged_nowhere(caplog: 
     assert key not in start.text + json.dumps(snapshot) + caplog.text
     job = c.app.state.jobs.get(snapshot["id"])  # type: ignore[attr-defined]
     assert key not in repr(vars(job))
+
+
+def test_redo_an_answer_without_a_model_takes_the_next_example_of_the_notes():
+    from reviser.draft import DraftOptions, run_draft
+    from reviser.inputs import extract_questions
+    from reviser.llm.none import NoModel
+    from reviser.redo import redo_part
+
+    examples = Path(__file__).parent.parent / "fixtures" / "examples"
+    notes = (examples / "notes.txt").read_text()
+    questions = extract_questions((examples / "questions.txt").read_text())
+    draft = run_draft(notes, questions, NoModel(), DraftOptions()).draft
+    redone = redo_part(notes, questions, NoModel(), draft, "answers[1]")
+    assert redone.answers[1].text != draft.answers[1].text and redone.answers[1].fact_ids
+    used = {i for k, a in enumerate(draft.answers) if k != 1 for i in a.fact_ids}
+    assert not set(redone.answers[1].fact_ids) & (used | set(draft.answers[1].fact_ids))
+    assert [a.text for k, a in enumerate(redone.answers) if k != 1] == [a.text for k, a in enumerate(draft.answers)
+                                                                         if k != 1]  # fmt: skip
