@@ -189,7 +189,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
     out = AnswerOut(answer="", fact_ids=[])
     try:
         out = _clean(run.call(label, messages, AnswerOut, ANSWER_TOKENS))
-        failures, bad = gate_module.answer_failures(out, given, run.sources)
+        failures, bad = gate_module.answer_failures(out, given, run.sources, question.text)
         for round_number in range(run.options.repair_rounds):
             if not failures:
                 break
@@ -198,7 +198,7 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
             retry = [*messages, {"role": "assistant", "content": out.model_dump_json()},
                      {"role": "user", "content": repair}]  # fmt: skip
             out = _clean(run.call(f"{label} repair {round_number + 1}", retry, AnswerOut, ANSWER_TOKENS))
-            failures, bad = gate_module.answer_failures(out, given, run.sources)
+            failures, bad = gate_module.answer_failures(out, given, run.sources, question.text)
     except ModelOutputError as exc:
         run.warnings.append(str(exc))
         failures, bad = [str(exc)], []
@@ -207,7 +207,8 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
     if bad:
         text, dropped = drop_ungrounded_sentences(text, run.sources)
         run.grounding.extend(_issue(field_name, c, "dropped sentence") for c in dropped)
-        failures, _ = gate_module.answer_failures(out.model_copy(update={"answer": text}), given, run.sources)
+        trimmed = out.model_copy(update={"answer": text})
+        failures, _ = gate_module.answer_failures(trimmed, given, run.sources, question.text)
     used = [f for f in given if f.id in out.fact_ids]
     if failures:
         # Rebuilt later, in question order, so that no two answers repeat the same facts.
@@ -383,8 +384,8 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
     return parts.model_copy(update=updates)
 
 
-def _gate(run: _Run, draft: LetterDraft, rubric: Rubric) -> Gate:
-    return gate_module.gate(draft, rubric, run.sources, [q.text for q in run.questions])
+def _gate(run: _Run, draft: LetterDraft, rubric: Rubric, facts: Facts) -> Gate:
+    return gate_module.gate(draft, rubric, run.sources, [q.text for q in run.questions], facts=facts.facts)
 
 
 # --- the whole pipeline ---------------------------------------------------------------------------
@@ -437,7 +438,7 @@ def run_draft(
         else:
             compose_messages, parts = [], compose_from_notes(run, facts)
         stage = "repair"
-        result = _gate(run, assemble(facts, parts, answers), rubric)
+        result = _gate(run, assemble(facts, parts, answers), rubric, facts)
         for round_number in range(options.repair_rounds if writes_letter else 0):
             if not result.failures:
                 break
@@ -445,7 +446,7 @@ def run_draft(
                 f"round {round_number + 1}: " + "; ".join(f"{k}: {v[0]}" for k, v in result.failures.items())
             )
             parts = repair_parts(run, compose_messages, parts, result.failures)
-            result = _gate(run, assemble(facts, parts, answers), rubric)
+            result = _gate(run, assemble(facts, parts, answers), rubric, facts)
     except ModelError as exc:
         partial = {
             "stage": stage,
@@ -459,7 +460,7 @@ def run_draft(
         raise DraftInterrupted(f"{exc} (during {stage})", partial) from exc
     if result.failures:
         parts = settle(run, facts, parts, result)
-        result = _gate(run, assemble(facts, parts, answers), rubric)
+        result = _gate(run, assemble(facts, parts, answers), rubric, facts)
     return DraftResult(result.draft, _report(run, facts, result, time.monotonic() - started), result.check)
 
 
