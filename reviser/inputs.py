@@ -523,9 +523,41 @@ def _analyse(
     return Question(question, _line_at(marks, start))
 
 
+_INDIRECT = (
+    r"(?:\b[A-Z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|wanted to know|started with|"
+    r"opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
+    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give)\b[^.;!?]*)"
+)
+_YOU = [(r"\bI'd\b", "you'd"), (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI\b", "you"),
+        (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmyself\b", "yourself")]  # fmt: skip
+
+
+def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
+    """Questions told in reported speech ("David asked how I'd handle a Y10 class, and then how I'd ..."),
+    turned back to the interviewer's words ("How you'd handle a Y10 class")."""
+    found: list[tuple[int, Question]] = []
+    for match in re.compile(_INDIRECT).finditer(text):
+        body = re.split(r",\s*(?:which|and|but)\s+(?:i|I)\b|\s+(?:but|and) (?:i|I)\s+(?!'d)", match.group("q"))[0]
+        pieces = re.split(r",?\s+and\s+(?:then\s+)?(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
+                          r",?\s*(?:and\s+)?\bthen\s+(?:(?:he|she|they)\s+asked\s+)?(?:something like\s+)?", body)
+        offset = match.start("q")
+        for piece in pieces:
+            wording = piece.strip(" ,")
+            if wording.startswith(("if ", "whether ")) and re.search(r"\bany questions\b", wording):
+                continue
+            if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
+                continue  # the opening walk-through of the CV is the interview's start, not a question to redo
+            for pattern, replacement in _YOU:
+                wording = re.sub(pattern, replacement, wording)
+            if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
+                found.append((offset, Question(wording[:1].upper() + wording[1:], _line_at(marks, offset))))
+            offset += len(piece) + 1
+    return found
+
+
 def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     """Questions inline in prose: quoted questions or prompts, sentences ending in "?", reported prompts."""
-    found: list[tuple[int, Question]] = []
+    found: list[tuple[int, Question]] = _indirect(text, marks)
     masked = list(text)
     for match in re.compile(_QUOTED).finditer(text):
         group = 1 if match.group(1) is not None else 2
@@ -554,18 +586,27 @@ def _is_list_of_lines(unit: _Unit) -> bool:
     lines = [segment.strip() for _, segment in unit.segments if segment.strip()]
     if len(lines) < 2 or any(len(line.split()) > 40 for line in lines):
         return False
-    # Every line must start a question of its own: a wrapped line ("leave after eight months?") does not.
-    return all(_opens_question(line, "all") or (line.endswith("?") and line[:1].isupper()) for line in lines)
+    # A wrapped line ("leave after eight months?" under "Why did you choose to") starts in lowercase where
+    # the others start with a capital: it continues its line and makes the block a paragraph.
+    mixed = any(line[:1].isupper() for line in lines)
+    if mixed and any(line[:1].islower() for line in lines[1:]):
+        return False
+    asks = sum(_opens_question(line, "all") or line.endswith("?") for line in lines)
+    return asks * 5 >= len(lines) * 3  # most lines are questions: the rest are tasks given ("SQL exercise - ...")
 
 
 def _run_on(text: str, marks: list[tuple[int, int]]) -> list[Question]:
-    """The questions in one line, split where a recollection runs several together ("then ...")."""
+    """The questions in one line, split where a recollection runs several together ("then ..."); a line
+    that is no question by its form is still an item of the list (a task: "SQL exercise - claims by region")."""
     found: list[Question] = []
+    if not re.compile(_RUN_ON).search(text) and not _is_small_talk(text) and len(text.split()) >= 3:
+        question = _analyse(text, marks, 0, len(text), openers="all", explicit=True, mine_ok=False)
+        return [question] if question is not None else []
     pieces = [(m.end(), m.start()) for m in re.compile(_RUN_ON).finditer(text)]
     starts = [0, *[end for end, _ in pieces]]
     ends = [*[start for _, start in pieces], len(text)]
     for lo, hi in zip(starts, ends, strict=True):
-        if hi - lo < 8:
+        if hi - lo < 4:
             continue
         question = _analyse(text, marks, lo, hi, openers="all", explicit=False, mine_ok=False)
         if question is not None:
@@ -688,12 +729,13 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
             )
             if question is not None:
                 found.append(question)
-        elif unit.kind == "prose" and (_is_list_of_lines(unit) or (
-            len(unit.segments) == 1 and re.compile(_RUN_ON).search(joined) and "?" not in joined
-        )):
+        elif unit.kind == "prose" and _is_list_of_lines(unit):
             for no, segment in unit.segments:
                 text, line_marks = _join([(no, segment)])
                 found += _run_on(text, line_marks)
+        elif unit.kind == "prose" and len(unit.segments) == 1 and "?" not in joined:
+            # One line of recollection: reported questions, else questions run together ("then ...").
+            found += _prose(joined, marks) or (_run_on(joined, marks) if re.compile(_RUN_ON).search(joined) else [])
         elif unit.kind in ("heading", "prose"):
             found += _prose(joined, marks)
         else:

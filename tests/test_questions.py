@@ -193,6 +193,18 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("How would you cut waste on the lunch menu", 1), Question("Talk me thru how u would cost a dish", 2)],
     ),
     (
+        "questions told in reported speech, turned back to the interviewer's words",
+        "Mia started with why Acme, which I fumbled. Then Raj asked how I'd plan a launch, and then how I'd "
+        "price it. At the end they asked if I had any questions.\n",
+        [Question("Why Acme", 1), Question("How you'd plan a launch", 1), Question("How you'd price it", 1)],
+    ),
+    (
+        "a task given in a list of questions is an item too",
+        "Walk me through a migration you led\nWhiteboard exercise - design a rate limiter\nWhy us?\n",
+        [Question("Walk me through a migration you led", 1),
+         Question("Whiteboard exercise - design a rate limiter", 2), Question("Why us?", 3)],
+    ),
+    (
         "a run-on recollection holds several questions",
         "he asked how did u do vs target last year then what's ur pipeline process, then something like why are "
         "you leaving\n",
