@@ -24,7 +24,6 @@ from reviser.facts import build_facts, content_words, lines_to_classify, relevan
 from reviser.gate import PROSE_FIELDS, Gate
 from reviser.grounding import PLACEHOLDER, Claim, Sources, claims, drop_ungrounded_sentences, ungrounded
 from reviser.grounding import _sentences as sentences
-from reviser.inputs import Question, answerable
 from reviser.llm.base import Backend, Message, Usage
 from reviser.llm.structured import ModelOutputError, call_structured
 from reviser.models import (
@@ -43,6 +42,7 @@ from reviser.models import (
 )
 from reviser.notes import injection_lines, note_lines, read_notes
 from reviser.patterns import FILE_NAME
+from reviser.questions import Question, answerable
 from reviser.render import render_prompt
 from reviser.rubric import Rubric, load_rubric
 

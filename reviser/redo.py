@@ -11,10 +11,10 @@ import re
 from reviser import fallback
 from reviser.draft import DraftOptions, run_draft
 from reviser.errors import InputError
-from reviser.inputs import Question
 from reviser.llm.base import Backend
 from reviser.models import Answer, LetterDraft
 from reviser.notes import read_notes
+from reviser.questions import Question
 
 PARTS = ("subject", "apology", "challenges", "skills", "plan", "ask")
 _ANSWER = re.compile(r"^answers\[(\d+)\]$")

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from stub_openai_server import serve  # noqa: E402
 
 from reviser.draft import DraftOptions, run_draft  # noqa: E402
-from reviser.inputs import extract_questions  # noqa: E402
 from reviser.llm.select import ModelSettings, make_backend  # noqa: E402
+from reviser.questions import extract_questions  # noqa: E402
 
 
 def main() -> None:

@@ -82,10 +82,10 @@ def bench_speed(rounds: int) -> bool:
     import llama_cpp
 
     from reviser.draft import ANSWER_TOKENS, COMPOSE_TOKENS, plan_calls
-    from reviser.inputs import extract_questions
     from reviser.llm.engine import LlamaEngine
     from reviser.llm.local import LocalBackend
     from reviser.models import AnswerOut, LetterParts
+    from reviser.questions import extract_questions
 
     backend = LocalBackend(None)  # the model in its worker process, as a draft runs it
     questions = extract_questions((ROOT / QUESTIONS).read_text())

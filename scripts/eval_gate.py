@@ -30,7 +30,7 @@ from fakes_models import INVENTED, AdversarialModel, CompetentModel  # noqa: E40
 from reviser.draft import DraftOptions, run_draft  # noqa: E402
 from reviser.gate import PROSE_FIELDS  # noqa: E402
 from reviser.grounding import Sources, ungrounded  # noqa: E402
-from reviser.inputs import Question, extract_questions  # noqa: E402
+from reviser.questions import Question, extract_questions  # noqa: E402
 from reviser.render import render_letter  # noqa: E402
 
 NOTES = ROOT / "fixtures" / "notes"

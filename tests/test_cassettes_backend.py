@@ -16,11 +16,11 @@ from fakes import ScriptedBackend
 
 from reviser.draft import plan_calls
 from reviser.errors import ModelError
-from reviser.inputs import extract_questions
 from reviser.llm.base import Usage
 from reviser.llm.select import describe
 from reviser.llm.structured import ModelOutputError, call_structured, extract_json_object
 from reviser.models import ExtractedFacts
+from reviser.questions import extract_questions
 
 EXAMPLES = Path(__file__).parent.parent / "fixtures" / "examples"
 NOTES = (EXAMPLES / "notes.txt").read_text()

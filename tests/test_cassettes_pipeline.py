@@ -14,7 +14,7 @@ from cassettes import Exchange, Recorded
 
 from reviser.draft import DraftOptions, DraftResult, run_draft
 from reviser.grounding import Sources, ungrounded
-from reviser.inputs import extract_questions
+from reviser.questions import extract_questions
 from reviser.render import render_letter
 from reviser.rubric import check_text, load_rubric
 

@@ -12,7 +12,7 @@ from fakes import ScriptedBackend
 from reviser.draft import DraftInterrupted, DraftOptions, plan_calls, run_draft
 from reviser.errors import InputError, ModelError
 from reviser.grounding import Sources, ungrounded
-from reviser.inputs import extract_questions
+from reviser.questions import extract_questions
 from reviser.render import render_letter
 
 EXAMPLES = Path(__file__).parent.parent / "fixtures" / "examples"

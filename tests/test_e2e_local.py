@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from reviser.cli import cli
 from reviser.grounding import Sources, ungrounded
-from reviser.inputs import extract_questions
+from reviser.questions import extract_questions
 from reviser.rubric import check_text, load_rubric
 
 EXAMPLES = Path(__file__).parent.parent / "fixtures" / "examples"

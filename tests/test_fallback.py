@@ -117,7 +117,7 @@ def test_parts_are_paragraphs_without_form_labels():
 
 
 def test_the_example_answers_point_to_the_attachment_that_answers_them():
-    from reviser.inputs import extract_questions
+    from reviser.questions import extract_questions
 
     questions = extract_questions((ROOT / "fixtures" / "examples" / "questions.txt").read_text())
     facts = _facts(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviser.errors import InputError
-from reviser.inputs import Question, extract_questions
+from reviser.questions import Question, extract_questions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "questions"
 
@@ -275,7 +275,7 @@ def test_edge_case(text: str, expected: list[Question]) -> None:
     ],
 )
 def test_questions_left_out_of_the_letter_and_why(text: str, speaker: str | None, reason: str | None) -> None:
-    from reviser.inputs import answerable
+    from reviser.questions import answerable
 
     kept, left = answerable([Question(text, 1, speaker)], not_interviewers=["Tony Marsh"])
     if reason is None:

@@ -203,7 +203,7 @@ def test_redo_replaces_one_part_only():
 
 
 def test_redo_part_replaces_the_chosen_answer():
-    from reviser.inputs import extract_questions
+    from reviser.questions import extract_questions
 
     questions = extract_questions(QUESTIONS)
     model = FakeModel()
@@ -271,8 +271,8 @@ def test_an_api_key_is_used_for_the_request_and_shown_or_logged_nowhere(caplog: 
 
 def test_redo_an_answer_without_a_model_takes_the_next_example_of_the_notes():
     from reviser.draft import DraftOptions, run_draft
-    from reviser.inputs import extract_questions
     from reviser.llm.none import NoModel
+    from reviser.questions import extract_questions
     from reviser.redo import redo_part
 
     examples = Path(__file__).parent.parent / "fixtures" / "examples"

@@ -113,7 +113,8 @@ def run(
 
 
 def _questions(path: str) -> list[str]:
-    from reviser.inputs import extract_questions, read_text
+    from reviser.inputs import read_text
+    from reviser.questions import extract_questions
 
     if path == "-":
         raise _usage_error("--questions needs a file; stdin is for the letter")

@@ -170,8 +170,8 @@ def draft(
     """
     from reviser.draft import DraftInterrupted, DraftOptions, plan_calls, run_draft
     from reviser.files import ensure_writable, unused_path, write_atomic
-    from reviser.inputs import extract_questions
     from reviser.llm.select import ModelSettings, make_backend
+    from reviser.questions import extract_questions
     from reviser.rubric import load_rubric
 
     for path in (output, report_path):

@@ -25,8 +25,9 @@ def notes(file: str, questions_path: str | None, fmt: str) -> None:
     """Show what reviser reads in your NOTES file ('-' for stdin): who will be greeted and who will not, the
     role, company and you, your references and attachments, each fact with its kind and line, and the lines
     ignored as instructions to a model. Nothing is sent to any model."""
-    from reviser.inputs import extract_questions, read_text
+    from reviser.inputs import read_text
     from reviser.notes import read_notes
+    from reviser.questions import extract_questions
 
     source = read_text(file)
     reading = read_notes(source.text)

@@ -9,7 +9,8 @@ import sys
 import click
 
 from reviser.errors import ReviserError
-from reviser.inputs import NO_QUESTIONS_HELP, extract_questions, read_text
+from reviser.inputs import read_text
+from reviser.questions import NO_QUESTIONS_HELP, extract_questions
 
 
 def _stdin_is_tty() -> bool:

@@ -25,10 +25,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reviser.errors import InputError, ReviserError
-from reviser.inputs import MAX_BYTES, Question
+from reviser.inputs import MAX_BYTES
 from reviser.llm.base import Backend
 from reviser.llm.select import ModelSettings
 from reviser.models import DraftReport
+from reviser.questions import Question
 from reviser.rubric import Rubric
 from reviser.web.jobs import Job, JobStore, MeteredBackend
 
@@ -153,7 +154,7 @@ def text_field(data: dict[str, Any], name: str, required: bool = True) -> str:
 
 def parse_questions(data: dict[str, Any], required: bool = True) -> list[Question]:
     """The questions as the CLI reads them: a text (list or transcript) through extract_questions."""
-    from reviser.inputs import NO_QUESTIONS_HELP, extract_questions
+    from reviser.questions import NO_QUESTIONS_HELP, extract_questions
 
     raw = data.get("questions")
     if isinstance(raw, list) and all(isinstance(q, str) for q in raw):
@@ -239,7 +240,7 @@ def create_app(
 
     async def questions(request: Request) -> Response:
         """What `reviser questions --format json` prints, for {"text"}."""
-        from reviser.inputs import extract_questions
+        from reviser.questions import extract_questions
 
         data = await body_json(request)
         found = extract_questions(text_field(data, "text", required=False))

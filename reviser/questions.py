@@ -1,0 +1,663 @@
+"""Interview questions from lists, Q:/A: pairs, transcripts, recollections and notes; which to answer again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviser.errors import InputError
+
+
+@dataclass(frozen=True)
+class Question:
+    """One interview question found in notes or a transcript."""
+
+    text: str
+    line: int  # 1-based line of the source where the question starts
+    speaker: str | None = None  # the interviewer who asked it, when the source is a speaker transcript
+
+
+@dataclass
+class _Line:
+    no: int
+    kind: str  # "blank" | "heading" | "question" | "answer" | "numbered" | "bullet" | "speaker" | "text"
+    content: str
+    name: str = ""  # speaker label, for "speaker" lines
+    role: str = ""  # what the label had in brackets: "CTO", "candidate", a timestamp ...
+    plain_kind: str = "text"  # what a "speaker" line is when the file turns out not to be a transcript
+    plain_content: str = ""
+
+
+@dataclass
+class _Unit:
+    kind: str
+    segments: list[tuple[int, str]]  # (line number, text) of the first line and its continuation lines
+    speaker: str = ""  # normalised speaker key, for "speaker" units
+
+
+# Patterns are plain strings, compiled on first use through re's cache: `reviser check` imports this
+# module and should not pay ~10 ms compiling patterns it never uses.
+_B = r"(?:\*\*|__)?"  # optional Markdown bold around labels and markers
+_BLOCKQUOTE = r"^\s*(?:>\s?)+"
+_RULE = r"^\s*([-*_])(?:\s*\1){2,}\s*$"
+_FENCE = r"^\s*(?:```|~~~)"
+_HEADING = r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$"
+_TIMESTAMP = r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:[-–—|]\s*)?"
+_Q_MARKER = rf"(?i)^\s*{_B}(?:q|question)\s*#?\s*\d{{0,3}}\s*{_B}\s*(?:[:.)]|\s[-–—]\s){_B}\s*(?P<rest>.*)$"
+# "A." and "A)" stay list items (lettered lists); answers need a colon, a number or the whole word.
+_A_MARKER = (
+    rf"(?i)^\s*{_B}(?:(?:a|ans|answer)\s*\d{{0,3}}\s*:|(?:a|ans)\s*\d{{1,3}}\s*[.)]|answer\s*\d{{0,3}}\s*[.)])"
+    rf"{_B}\s*(?P<rest>.*)$"
+)
+_NUMBERED = r"^\s*\(?\d{1,3}[.)]\s+(?P<rest>.*)$"
+_BULLET = r"^\s*[-*+•·◦▪‣]\s+(?:\[[ xX]\]\s+)?(?P<rest>.*)$"
+_SPEAKER = (
+    rf"^{_B}(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,3}}?){_B}"
+    rf"(?:\s*[\[(](?P<role>[^\])]{{1,40}})[\])])?{_B}\s*:{_B}(?:\s+(?P<rest>.*))?$"
+)
+# Otter-style exports put the speaker and a timestamp on a line of their own: "Dana Reyes  0:03".
+_SPEAKER_STAMP = (
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)\s+[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*$"
+)
+_CANDIDATE_NAMES = frozenset({"me", "i", "myself", "candidate", "you", "interviewee", "applicant"})
+_ROLE_WORDS = _CANDIDATE_NAMES | {"interviewer"}
+_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "van", "von", "la", "le", "bin", "al"})
+# Words that make "Word: text" a heading or a field rather than a person talking.
+_NOT_SPEAKERS = frozenset(
+    """note notes summary subject re fwd fw date time to from cc bcc context background update edit ps tldr
+    todo example answer answers question questions agenda location role position company interview interviews
+    interviewers round part step stage day week section feedback outcome result takeaway takeaways lesson
+    lessons my our the what why how when where who which tip warning important reminder goal goals plan
+    plans topic topics title link url email phone job team skills skill scenario prompt task exercise bonus
+    follow-up followup attachments references reference mistakes challenges strengths weaknesses""".split()
+)
+
+_DISCOURSE = (
+    r"(?i)^(?:(?:so|and|but|also|ok|okay|alright|all right|right|now|well|great|cool|then|next|please|anyway"
+    r"|first|firstly|secondly|finally|lastly|um+|uh+|er+|oh)\b[,.]?\s*)+"
+)
+# Only fillers followed by a comma are cut from the text shown ("Now, tell me" but not "Now that you ...").
+_DISCOURSE_SHOWN = (
+    r"(?i)^(?:(?:so|ok|okay|alright|all right|right|now|well|great|cool|next|then|anyway|and|but|also|please"
+    r"|first|firstly|secondly|finally|lastly)\s*,\s*|(?:(?:ok|okay|alright|and)\s+)?so\s+)+"
+)
+_IMPERATIVE = (
+    r"(?i)(?:(?:tell|walk|talk|take|run|show)\s+(?:me|us)\s+(?:about|through|thru|how|why|what|when|more|a bit"
+    r"|a little)\b|talk about\b|describe\b|explain\b|imagine\b|suppose\b|think (?:of|about) a time\b"
+    r"|give\s+(?:me\s+|us\s+)?(?:an?|one|some|two|three|a couple of)\s+(?:examples?|instances?|times?)\b"
+    r"|share\s+(?:an?|one|some)\s+(?:examples?|time|story|situation)\b"
+    r"|design\s+(?:a|an|the|our|your|me|us)\b|sketch\s+(?:a|an|the|out|how)\b"
+    r"|estimate\s+(?:how|the|a)\b|outline\s+(?:a|an|the|your|how)\b"
+    r"|i[’']?d\s+(?:like|love)\s+(?:you\s+)?to\s+(?:hear|know|understand|learn|walk|talk|see)\b"
+    r"|i\s+want\s+(?:you\s+)?to\s+(?:hear|know|understand|walk|talk)\b)"
+)
+_INTERROGATIVE = (
+    r"(?i)(?:(?:what|why|how|when|where|which|who|whose)(?:\s+\w+)?\s+(?:is|are|was|were|do|does|did|would"
+    r"|could|should|will|can|have|has|had|might|may|must)\b|(?:what|how|who|where)[’']s\b"
+    r"|(?:can|could|would|will|do|does|did|have|has|are|is|were|was|should|shall|may)\s+(?:you|we|i|there"
+    r"|they|it|he|she|your|the|this|that|anyone|someone)\b"
+    r"|how\s+(?:many|much|long|often|big)\b|(?:what|which)\s+(?:kinds?|types?|sorts?|parts?)\s+of\b)"
+)
+_SMALL_TALK = (
+    r"(?:how (?:are|r) (?:you|ya)(?: doing)?(?: today| this (?:morning|afternoon|evening))?"
+    r"|how(?:'s| is| has) (?:it going|everything|your (?:day|morning|afternoon|week)(?: been| going)?)"
+    r"|how was (?:your|the) (?:weekend|day|morning|trip|commute|journey|drive|flight)"
+    r"|(?:can|could) you (?:hear|see) (?:me|us)(?: ok| okay| alright| all right| now| clearly| well)?"
+    r"|can you see my screen(?: ok| okay| now)?"
+    r"|(?:is|does) my (?:audio|video|sound|mic|microphone|connection)(?: sound| look)?"
+    r"(?: ok| okay| alright| fine| good)?"
+    r"|(?:are you|you) (?:still )?there"
+    r"|(?:did you|were you able to) find (?:us|the (?:place|office|building|room|link))"
+    r"(?: ok| okay| alright| all right| easily)?"
+    r"|(?:can|could|may) i (?:get|offer) you (?:some |a )?(?:water|coffee|tea|drink|anything)(?: or .*)?"
+    r"|(?:shall|should) we (?:get started|start|begin|dive in|kick off)"
+    r"|(?:are you )?ready(?: to (?:get started|start|begin|dive in))?"
+    r"|(?:does )?that make sense|(?:is|was) that (?:ok|okay|alright|clear)|sounds? good|all good"
+    r"|(?:do|did) you have any (?:other |more |further |final |last )?questions(?: for (?:us|me|the team))?"
+    r"(?: before we (?:wrap up|finish|end))?"
+    r"|(?:any|what) (?:other |more |further |final |last )?questions(?: do you have)?"
+    r"(?: for (?:us|me|the team))?"
+    r"|is (?:now|this) (?:still )?(?:a good time|ok|okay|alright)"
+    r"|(?:sorry, )?(?:can|could) you (?:repeat|say) (?:that|it)(?: again)?(?: please)?"
+    r"|(?:can|could) you (?:speak|talk) up(?: a bit)?(?: please)?"
+    r"|(?:is it )?(?:ok|okay|alright) if i (?:record|take notes)(?: this)?"
+    r"|(?:do you )?mind if i (?:record|take notes)(?: this)?)"
+)
+# Questions an interview asks that a letter should not answer again: pay, notice, start dates, the journey.
+_LOGISTICS = (
+    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are|r) (?:you|u) on|what(?:'s| is) your current "
+    r"(?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|start date|availability|"
+    r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
+    r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell)\b"
+)
+# "he asked X, then Y", "then something like Z": one recollection holding several questions.
+_RUN_ON = (
+    r"(?i)(?:,\s*|\s+)(?:and\s+)?then\s+(?:(?:he|she|they|[a-z]+)\s+(?:also\s+)?asked\s+(?:me\s+)?)?"
+    r"(?:something like\s+)?(?=\w)|(?:^|(?<=[.,;]\s))(?:(?:he|she|they)\s+)?(?:also\s+)?asked\s+(?:me\s+)?"
+)
+_GREETING = r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+[\w'-]+)?\s*[,!.]\s*)+"
+_VOCATIVE = r",\s*[\w'-]+(?:\s+[\w'-]+)?$"
+_ACK_ALWAYS = (
+    r"^(?:thanks|thank you|hi|hello|hey|good (?:morning|afternoon|evening)|welcome"
+    r"|(?:nice|great|lovely|good) to (?:meet|see|speak)|pleasure to meet)\b"
+)
+_ACK_SHORT = (
+    r"^(?:ok|okay|great|good|cool|nice|perfect|awesome|excellent|right|alright|all right|sure|got it"
+    r"|interesting|understood|fair enough|(?:that )?makes sense|wonderful|lovely|fantastic|brilliant|m+-?hm+"
+    r"|uh-?huh|yeah|yes|yep|hmm+|fine|i see|sounds good|moving on|it does|it did|of course|absolutely"
+    r"|definitely|exactly|indeed|no worries|no problem|totally|agreed"
+    r"|that'?s (?:great|helpful|interesting|fair|useful|good|clear|really|very|super|a (?:good|great))"
+    r"|let'?s (?:move on|get started|start|begin|dive in|switch gears|continue|keep going))\b"
+)
+_FIRST_PERSON = (
+    r"^(?:(?:why|what|how|where|when|who)\s+)?(?:did|do|was|am|have|had|could|would|should|can|will|didn't"
+    r"|don't|wasn't|couldn't|wouldn't|shouldn't|can't)\s+i\b|^i\b"
+)
+_REPORTED = (
+    r"^(?i:(?:then|and|later|next|finally|first|also|after that|so)\s*,?\s+)?"
+    r"(?:(?i:she|he|they|someone|the\s+[\w-]+(?:\s+[\w-]+)?)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s+(?:then\s+|also\s+)?"
+    r"(?:asked|said|wanted to know|followed up(?: with)?|went on|continued)(?:\s+(?:me|us))?"
+    r"(?:\s*[:,]\s*|\s+(?=[\"“]))"
+)
+_SENTENCE_END = r"[.?!…]+[\"”’')\]]*(?=\s|$)|\n"
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st vs etc e.g i.e inc ltd jr sr approx no fig".split())
+_EMPHASIS = r"(?<![\w*_])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![\w*_])"
+_QUOTED = r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”"
+_OPEN_QUOTES = "\"“'‘"
+_CLOSE_QUOTES = "\"”'’"
+
+NO_QUESTIONS_HELP = (
+    "recognised: numbered lists (1. / 1) / Q1. / Question 3:), Q:/A: pairs, speaker transcripts "
+    "(Name: ... or [00:12:31] Name: ...), lines ending in '?', and prompts such as 'Tell me about a time ...'"
+)
+
+
+def _speaker_label(content: str) -> tuple[str, str, str] | None:
+    """(name, role, rest) when the line starts with a plausible speaker label such as "Dana Reyes (CTO):"."""
+    match = re.compile(_SPEAKER).match(content) or re.compile(_SPEAKER_STAMP).match(content)
+    if match is None:
+        return None
+    name = " ".join(match.group("name").split())
+    words = name.split()
+    if len(name) > 40 or any(w.strip(".'’").casefold() in _NOT_SPEAKERS for w in words):
+        return None
+    if name.casefold() not in _ROLE_WORDS:
+        for i, word in enumerate(words):
+            if word[0].isupper() or (i and (word.isdigit() or word in _NAME_PARTICLES)):
+                continue
+            if not (i == 0 and word.casefold() in _ROLE_WORDS):
+                return None
+    groups = match.groupdict()
+    return name, (groups.get("role") or "").strip(), (groups.get("rest") or "").strip()
+
+
+def _classify(no: int, raw: str) -> _Line:
+    content = re.compile(_BLOCKQUOTE).sub("", raw).rstrip()
+    if not content.strip() or re.compile(_RULE).match(content):
+        return _Line(no, "blank", "")
+    if heading := re.compile(_HEADING).match(content):
+        return _Line(no, "heading", heading.group(1))
+    content = re.compile(_TIMESTAMP).sub("", content, count=1).strip()
+    if not content:
+        return _Line(no, "blank", "")
+    for kind, pattern in (("question", _Q_MARKER), ("answer", _A_MARKER)):
+        if marker := re.compile(pattern).match(content):
+            return _Line(no, kind, marker.group("rest"))
+    if label := _speaker_label(content):
+        return _Line(no, "speaker", label[2], label[0], label[1], "text", content)
+    if numbered := re.compile(_NUMBERED).match(content):
+        return _Line(no, "numbered", numbered.group("rest"))
+    if bullet := re.compile(_BULLET).match(content):
+        rest = bullet.group("rest")
+        if label := _speaker_label(rest):
+            return _Line(no, "speaker", label[2], label[0], label[1], "bullet", rest)
+        return _Line(no, "bullet", rest)
+    return _Line(no, "text", content)
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    in_code = False
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if re.compile(_FENCE).match(raw):
+            in_code = not in_code
+            lines.append(_Line(no, "blank", ""))
+        elif in_code:
+            lines.append(_Line(no, "blank", ""))
+        else:
+            lines.append(_classify(no, raw))
+    # One "Word:" line is a field or an aside; a transcript has at least two labelled turns.
+    if sum(line.kind == "speaker" for line in lines) < 2:
+        for line in lines:
+            if line.kind == "speaker":
+                line.kind, line.content = line.plain_kind, line.plain_content
+    return lines
+
+
+def _speaker_keys(lines: list[_Line]) -> dict[str, str]:
+    """Map each label to one key per person, merging "Dana" into "Dana Reyes" when that is unambiguous."""
+    full = {" ".join(line.name.casefold().split()) for line in lines if line.kind == "speaker"}
+    keys: dict[str, str] = {}
+    for name in full:
+        longer = [other for other in full if other.startswith(name + " ")]
+        keys[name] = longer[0] if " " not in name and len(longer) == 1 else name
+    return keys
+
+
+def _units(lines: list[_Line]) -> tuple[list[_Unit], dict[str, tuple[str, str]]]:
+    """Group lines into units (a list item, a turn, a Q or A, a heading, a prose paragraph).
+
+    Also returns, per speaker key, the display name and every bracketed role seen with it.
+    """
+    keys = _speaker_keys(lines)
+    speakers: dict[str, tuple[str, str]] = {}
+    units: list[_Unit] = []
+    current: _Unit | None = None
+    for line in lines:
+        if line.kind == "blank":
+            current = None
+        elif line.kind == "heading":
+            current = None
+            units.append(_Unit("heading", [(line.no, line.content)]))
+        elif line.kind == "text" and current is not None:
+            current.segments.append((line.no, line.content))
+        else:
+            key = ""
+            if line.kind == "speaker":
+                key = keys[" ".join(line.name.casefold().split())]
+                display, roles = speakers.get(key, (line.name, ""))
+                speakers[key] = (display, f"{roles} {line.role}".strip())
+            current = _Unit("prose" if line.kind == "text" else line.kind, [], key)
+            if line.content.strip():
+                current.segments.append((line.no, line.content))
+            units.append(current)
+    return units, speakers
+
+
+def _join(segments: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """Join a unit's lines into one string, with (offset, line number) marks to map offsets back to lines.
+
+    A short line without end punctuation followed by a capitalised line is a heading or a separate item,
+    so it gets a hard break ("\\n") that always ends a sentence; other lines are wrapped text.
+    """
+    joined = ""
+    marks: list[tuple[int, int]] = []
+    for no, segment in segments:
+        segment = " ".join(segment.split())
+        if not segment:
+            continue
+        if joined:
+            prev = joined.rstrip("\"”’')]*_")
+            hard = len(prev) - prev.rfind("\n") < 40 and prev[-1:] not in ".?!:;,…" and segment[0].isupper()
+            joined += "\n" if hard else " "
+        marks.append((len(joined), no))
+        joined += segment
+    return joined, marks
+
+
+def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
+    line = marks[0][1]
+    for start, no in marks:
+        if start > offset:
+            break
+        line = no
+    return line
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets, trimmed) of text[lo:hi]."""
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for match in re.compile(_SENTENCE_END).finditer(text, lo, hi):
+        token = match.group()
+        if token == "\n":
+            end, nxt = match.start(), match.end()
+        elif any(mark in token for mark in ("?", "!", "…", "..")):
+            end = nxt = match.end()  # a trailing "... does that make sense?" is a sentence of its own
+        else:
+            rest = text[match.end() : hi].lstrip()
+            word = text[start : match.start()].split()[-1:]
+            if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPEN_QUOTES + "(["):
+                continue
+            if word and word[0].casefold().lstrip("(") in _ABBREVIATIONS:
+                continue
+            end = nxt = match.end()
+        spans.append((start, end))
+        start = nxt
+    spans.append((start, hi))
+    trimmed = []
+    for a, b in spans:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip())
+        b -= len(chunk) - len(chunk.rstrip())
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _normalised(text: str) -> str:
+    text = " ".join(text.replace("**", "").replace("__", "").replace("’", "'").split()).casefold()
+    return text.strip(_OPEN_QUOTES + _CLOSE_QUOTES + " ")
+
+
+def _is_small_talk(sentence: str) -> bool:
+    text = re.compile(_GREETING).sub("", _normalised(sentence))
+    text = re.compile(_DISCOURSE).sub("", text).rstrip("?.!…" + _CLOSE_QUOTES + " ").strip(_OPEN_QUOTES)
+    return bool(
+        re.compile(_SMALL_TALK).fullmatch(text)
+        or re.compile(_SMALL_TALK).fullmatch(re.compile(_VOCATIVE).sub("", text))
+    )
+
+
+def _is_ack(sentence: str) -> bool:
+    text = _normalised(sentence)
+    if re.compile(_ACK_ALWAYS).match(text):
+        return True
+    return bool(re.compile(_ACK_SHORT).match(text)) and (len(text.split()) <= 6 or "thank" in text)
+
+
+def _opens_question(text: str, openers: str) -> bool:
+    """Whether text starts like a prompt: "imperative" (Tell me about ...) or "all" (also What is ...)."""
+    core = re.compile(_DISCOURSE).sub("", _normalised(text))
+    if re.compile(_IMPERATIVE).match(core):
+        return True
+    return openers == "all" and bool(re.compile(_INTERROGATIVE).match(core))
+
+
+def _is_question(sentence: str, openers: str) -> bool:
+    if sentence.rstrip(_CLOSE_QUOTES + ")]*_ ").endswith("?"):
+        return True
+    if openers == "none":
+        return False
+    if _opens_question(sentence, openers):
+        return True
+    head, colon, tail = sentence.rpartition(":")
+    return bool(colon) and len(head.split()) <= 6 and _opens_question(tail, openers)
+
+
+def _strip_quotes(text: str) -> str:
+    while len(text) > 1 and text[0] in _OPEN_QUOTES and text[-1] in _CLOSE_QUOTES:
+        text = text[1:-1].strip()
+    if text[:1] in '"“' and not any(q in text[1:] for q in '"”'):
+        text = text[1:].strip()
+    if text[-1:] in '"”' and not any(q in text[:-1] for q in '"“'):
+        text = text[:-1].strip()
+    return text
+
+
+def _clean(text: str) -> str:
+    """Question text as shown: no Markdown bold, quotes, "She asked:" lead-ins or leading fillers."""
+    text = _strip_quotes(
+        re.compile(_EMPHASIS).sub(r"\1", " ".join(text.replace("**", "").replace("__", "").split()))
+    )
+    text = _strip_quotes(re.compile(_REPORTED).sub("", text, count=1))
+    head, colon, tail = text.partition(":")
+    if colon and "?" not in head and len(head.split()) <= 5 and _opens_question(tail, "all"):
+        text = tail.strip()  # "Last one: why should we hire you?" -> "why should we hire you?"
+    text = _strip_quotes(re.compile(_DISCOURSE_SHOWN).sub("", text))
+    return text[:1].upper() + text[1:]
+
+
+def _analyse(
+    text: str, marks: list[tuple[int, int]], lo: int, hi: int, *, openers: str, explicit: bool, mine_ok: bool
+) -> Question | None:
+    """The question in text[lo:hi], if any.
+
+    The question runs from the first sentence that is not a greeting, thanks or small talk to the last
+    sentence that is a question, so context the interviewer gave before it is kept and whatever follows
+    it (the candidate's notes on a list item, "Take your time.") is not. An explicit Q marker counts even
+    without question form ("Q: Salary expectations"). mine_ok=False drops the writer's own musings ("Why
+    did I say that?"), which fill recollections but are never interview questions.
+    """
+    spans = _sentences(text, lo, hi)
+    asks: list[bool] = []
+    filler: list[bool] = []
+    for a, b in spans:
+        small = _is_small_talk(text[a:b])
+        asks.append(not small and _is_question(text[a:b], openers))
+        filler.append(small or (not asks[-1] and _is_ack(text[a:b])))
+    kept = [i for i, ask in enumerate(asks) if ask] or (
+        [i for i, f in enumerate(filler) if not f] if explicit else []
+    )
+    if not kept:
+        return None
+    first = next(i for i in range(kept[0] + 1) if not filler[i])
+    start, end = spans[first][0], spans[kept[-1]][1]
+    question = _clean(text[start:end])
+    plain = _normalised(question)
+    if (
+        len(plain.split()) < 2
+        or _is_small_talk(question)
+        or (not mine_ok and re.compile(_FIRST_PERSON).match(plain))
+    ):
+        return None  # a lone "Why?" means nothing out of context
+    return Question(question, _line_at(marks, start))
+
+
+_INDIRECT = (
+    r"(?:\b[A-Z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|wanted to know|started with|"
+    r"opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
+    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give)\b[^.;!?]*)"
+)
+_YOU = [(r"\bI'd\b", "you'd"), (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI\b", "you"),
+        (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmyself\b", "yourself")]  # fmt: skip
+
+
+def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
+    """Questions told in reported speech ("David asked how I'd handle a Y10 class, and then how I'd ..."),
+    turned back to the interviewer's words ("How you'd handle a Y10 class")."""
+    found: list[tuple[int, Question]] = []
+    for match in re.compile(_INDIRECT).finditer(text):
+        body = re.split(r",\s*(?:which|and|but)\s+(?:i|I)\b|\s+(?:but|and) (?:i|I)\s+(?!'d)", match.group("q"))[0]
+        pieces = re.split(r",?\s+and\s+(?:then\s+)?(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
+                          r",?\s*(?:and\s+)?\bthen\s+(?:(?:he|she|they)\s+asked\s+)?(?:something like\s+)?", body)
+        offset = match.start("q")
+        for piece in pieces:
+            wording = piece.strip(" ,")
+            if wording.startswith(("if ", "whether ")) and re.search(r"\bany questions\b", wording):
+                continue
+            if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
+                continue  # the opening walk-through of the CV is the interview's start, not a question to redo
+            for pattern, replacement in _YOU:
+                wording = re.sub(pattern, replacement, wording)
+            if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
+                found.append((offset, Question(wording[:1].upper() + wording[1:], _line_at(marks, offset))))
+            offset += len(piece) + 1
+    return found
+
+
+def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
+    """Questions inline in prose: quoted questions or prompts, sentences ending in "?", reported prompts."""
+    found: list[tuple[int, Question]] = _indirect(text, marks)
+    masked = list(text)
+    for match in re.compile(_QUOTED).finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        lo, hi = match.span(group)
+        question = _analyse(text, marks, lo, hi, openers="imperative", explicit=False, mine_ok=False)
+        if question is not None or "?" in match.group(group):
+            masked[lo:hi] = " " * (hi - lo)  # so the quote is not found again as a sentence
+        if question is not None:
+            found.append((lo, question))
+    rest = "".join(masked)
+    for a, b in _sentences(rest, 0, len(rest)):
+        sentence = rest[a:b]
+        reported = re.compile(_REPORTED).match(sentence)
+        # Prompts count in prose only as reported speech: "Priya said: Describe a time ..."
+        if sentence.rstrip(_CLOSE_QUOTES + ")]*_ ").endswith("?") or (
+            reported is not None and _opens_question(sentence[reported.end() :], "imperative")
+        ):
+            question = _analyse(rest, marks, a, b, openers="imperative", explicit=False, mine_ok=False)
+            if question is not None:
+                found.append((a, question))
+    return [question for _, question in sorted(found, key=lambda item: item[0])]
+
+
+def _is_list_of_lines(unit: _Unit) -> bool:
+    """Lines typed one under another, most of them questions with or without "?": a list, not a paragraph."""
+    lines = [segment.strip() for _, segment in unit.segments if segment.strip()]
+    if len(lines) < 2 or any(len(line.split()) > 40 for line in lines):
+        return False
+    # A wrapped line ("leave after eight months?" under "Why did you choose to") starts in lowercase where
+    # the others start with a capital: it continues its line and makes the block a paragraph.
+    mixed = any(line[:1].isupper() for line in lines)
+    if mixed and any(line[:1].islower() for line in lines[1:]):
+        return False
+    asks = sum(_opens_question(line, "all") or line.endswith("?") for line in lines)
+    return asks * 5 >= len(lines) * 3  # most lines are questions: the rest are tasks given ("SQL exercise - ...")
+
+
+def _run_on(text: str, marks: list[tuple[int, int]]) -> list[Question]:
+    """The questions in one line, split where a recollection runs several together ("then ..."); a line
+    that is no question by its form is still an item of the list (a task: "SQL exercise - claims by region")."""
+    found: list[Question] = []
+    if not re.compile(_RUN_ON).search(text) and not _is_small_talk(text) and len(text.split()) >= 3:
+        question = _analyse(text, marks, 0, len(text), openers="all", explicit=True, mine_ok=False)
+        return [question] if question is not None else []
+    pieces = [(m.end(), m.start()) for m in re.compile(_RUN_ON).finditer(text)]
+    starts = [0, *[end for end, _ in pieces]]
+    ends = [*[start for _, start in pieces], len(text)]
+    for lo, hi in zip(starts, ends, strict=True):
+        if hi - lo < 4:
+            continue
+        question = _analyse(text, marks, lo, hi, openers="all", explicit=False, mine_ok=False)
+        if question is not None:
+            found.append(question)
+    return found
+
+
+def answerable(
+    questions: list[Question], not_interviewers: list[str]
+) -> tuple[list[Question], list[tuple[Question, str]]]:
+    """The questions the letter answers again, and those left out with the reason: pay, notice and start
+    dates are logistics, and a question from someone who was not interviewing (a GM's aside) is context."""
+    kept: list[Question] = []
+    left: list[tuple[Question, str]] = []
+    others = {name.split()[0].casefold() for name in not_interviewers}
+    for question in questions:
+        if re.compile(_LOGISTICS).search(question.text):
+            left.append((question, "logistics (pay, notice, start date), not a question to answer again"))
+        elif question.speaker and question.speaker.split()[0].casefold() in others:
+            left.append((question, f"asked by {question.speaker}, who was not interviewing"))
+        else:
+            kept.append(question)
+    return kept, left
+
+
+def _find_candidates(
+    units: list[_Unit], speakers: dict[str, tuple[str, str]], candidate: str | None
+) -> set[str]:
+    """Speaker keys whose turns are the candidate's (context, not questions)."""
+    if candidate is not None:
+        wanted = candidate.casefold().split()
+        found = {
+            key
+            for key in speakers
+            if key.split()[: len(wanted)] == wanted or wanted[: len(key.split())] == key.split()
+        }
+        if not found and speakers:
+            names = ", ".join(display for display, _ in speakers.values())
+            raise InputError(
+                f"candidate {candidate!r} is not a speaker in this transcript (speakers: {names})"
+            )
+        return found
+    labelled = {
+        key
+        for key, (_, roles) in speakers.items()
+        if key in _CANDIDATE_NAMES
+        or any(word in _CANDIDATE_NAMES for word in re.findall(r"\w+", roles.casefold()))
+    }
+    if labelled or len(speakers) < 2:
+        return labelled
+    # No label says who the candidate is: it is a speaker whose turns are mostly not questions; when
+    # several are (an interviewer who mostly greets and thanks), the one who talks most, as candidates
+    # answer at length.
+    interviewers = {
+        key for key, (_, roles) in speakers.items() if "interviewer" in f"{key} {roles}".casefold()
+    }
+    words: dict[str, int] = {}
+    for key in speakers:
+        turns = [u for u in units if u.kind == "speaker" and u.speaker == key]
+        asking = sum(_turn_question(u) is not None for u in turns)
+        if key not in interviewers and turns and asking / len(turns) < 0.5:
+            words[key] = sum(len(seg.split()) for u in turns for _, seg in u.segments)
+    return {max(words, key=lambda key: words[key])} if words else set()
+
+
+def _turn_question(unit: _Unit) -> Question | None:
+    if not unit.segments:
+        return None
+    text, marks = _join(unit.segments)
+    return _analyse(text, marks, 0, len(text), openers="all", explicit=False, mine_ok=True)
+
+
+def extract_questions(text: str, *, candidate: str | None = None) -> list[Question]:
+    """The interview questions in notes or a transcript, in order, each once.
+
+    Recognised: numbered or bulleted lists (``1.``, ``1)``, ``- ``; ``Q1.`` and ``Question 3:`` mark a
+    question even without a "?"), ``Q:``/``A:`` pairs, speaker transcripts (``Dana: ...``,
+    ``Dana Reyes (CTO): ...``, ``[00:12:31] Dana: ...``, ``**Dana:** ...``, ``Dana Reyes  0:03`` on a
+    line of its own), Markdown headings, and prose, where sentences ending in "?", quoted questions and
+    reported prompts ("Priya said: Describe a time ...") count. In lists, Q markers and interviewer turns
+    a prompt counts without "?" too ("Tell me about a time ...", "Walk me through ...", "What is ...").
+
+    Decisions:
+    - Speaker labels make a transcript only when there are at least two labelled lines; a single
+      "Dana: ..." line is read as plain text.
+    - The candidate is the ``candidate`` name if given (matching the start of a label: "Sam" matches
+      "Sam Patel"; no match raises InputError naming the speakers); else any speaker labelled Me, I,
+      You, Candidate or Interviewee (also in brackets: "Sam (candidate):"); else, with two or more
+      speakers, one whose turns are under half questions (if several, the one who talks most; a label
+      saying Interviewer never is); with one speaker, nobody. Everyone else is an interviewer, and each
+      of their turns with a question is one question (from its first sentence that is not thanks or
+      small talk to its last question sentence, so scene-setting context stays with the question).
+    - Answers are context: an A: line, a candidate turn and any unlabelled paragraphs or lists after it
+      are skipped until the next Q marker, speaker label or heading.
+    - Small talk is dropped ("How are you?", "Can you hear me?", "Shall we start?"). So is "Do you have
+      any questions for us?": it is the closing invitation, not a question a recalibration letter should
+      answer again; the candidate's own questions belong in the letter's ask.
+    - One-word questions ("Why?") and the writer's musings outside transcripts ("Why did I say that?")
+      are dropped. Duplicates (ignoring case and spacing) are kept once, at their first position.
+    """
+    units, speakers = _units(_lines(text))
+    candidates = _find_candidates(units, speakers, candidate)
+    found: list[Question] = []
+    answering = False
+    for unit in units:
+        if unit.kind in ("question", "speaker", "heading"):
+            answering = False
+        if unit.kind == "answer" or (unit.kind == "speaker" and unit.speaker in candidates):
+            answering = True
+        if answering or not unit.segments:
+            continue
+        joined, marks = _join(unit.segments)
+        if unit.kind == "speaker":
+            question = _turn_question(unit)
+            if question is not None:
+                found.append(Question(question.text, question.line, speakers[unit.speaker][0]))
+        elif unit.kind == "heading" and (marker := re.compile(_Q_MARKER).match(joined)):
+            question = _analyse(
+                joined, marks, marker.start("rest"), len(joined), openers="all", explicit=True, mine_ok=True
+            )
+            if question is not None:
+                found.append(question)
+        elif unit.kind == "prose" and _is_list_of_lines(unit):
+            for no, segment in unit.segments:
+                text, line_marks = _join([(no, segment)])
+                found += _run_on(text, line_marks)
+        elif unit.kind == "prose" and len(unit.segments) == 1 and "?" not in joined:
+            # One line of recollection: reported questions, else questions run together ("then ...").
+            found += _prose(joined, marks) or (_run_on(joined, marks) if re.compile(_RUN_ON).search(joined) else [])
+        elif unit.kind in ("heading", "prose"):
+            found += _prose(joined, marks)
+        else:
+            explicit = unit.kind == "question"
+            question = _analyse(
+                joined, marks, 0, len(joined), openers="all", explicit=explicit, mine_ok=explicit
+            )
+            if question is not None:
+                found.append(question)
+    unique: dict[str, Question] = {}
+    for question in found:
+        unique.setdefault(" ".join(question.text.split()).casefold(), question)
+    return list(unique.values())
