@@ -18,24 +18,29 @@ from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_people_clause, i
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
-    (r"referee|reference|\brefs?\b", "reference"),
-    (r"attach|sample|portfolio|work i can send|stuff to send|can send|links?\b|files?\b", "attachment"),
+    (r"referee|reference|\brefs?\b|vouch", "reference"),
+    (r"attach|sample|portfolio|work i can send|stuff to send|can send|\bsend\b|links?\b|files?\b|\bdocs\b",
+     "attachment"),
     (r"wrong|badly|\bbad\b|mistake|mess(?:ed)? up|blew|weak|\bugh\b|oops|fail|regret|cringe|what happened|"
      r"screwed|went bad|where i lost", "mistake"),
     (r"struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|they want|"
-     r"\bmess\b|issues|about them|their situation|what they|context|the role", "challenge"),
-    (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|if they|would do|i'?d do|next steps", "plan"),
+     r"\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
+     r"headache|(?:for|about|with) them\b|\b(?:said|told me|mentioned|explained)\b", "challenge"),
+    (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|if they|would do|\bwd do|i'?d do|next steps|"
+     r"if i (?:got|get|start)", "plan"),
     (r"skill|strength|tools?\b|stack|certif|qualif|training|tech", "skill"),
-    (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|what i (?:actually )?did|"
-     r"delivered|highlights|my work|my stuff|what i'?ve done|should have said|shld have said|examples?|"
+    (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|proof|"
+     r"what i(?:'?ve| have)? (?:actually |really )?(?:did|done|have|got|bring|offer)|what ive (?:got|done)|"
+     r"(?:things|stuff) i'?ve (?:actually |really )?done|"
+     r"delivered|highlights|my work|my stuff|should have said|shld have said|should'?ve (?:said|led)|examples?|"
      r"background|about me|me\b", "accomplishment"),
-    (r"why (?:i|this)|motivat|interest|because", "motivation"),
+    (r"why (?:i|this)|^why\b|motivat|interest|because", "motivation"),
 ]
 _SECTION_RES = [(re.compile(rf"(?:{cue})", re.IGNORECASE), kind) for cue, kind in SECTION_CUES]
 _BULLET = re.compile(r"^\s*(?:[-*•+>]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
-_LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
+_LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
 
 # Cues for a clause's own kind, from its wording. Weights add up; the best kind wins when it scores.
 _CUES: dict[str, list[tuple[str, float]]] = {
@@ -85,22 +90,29 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
          r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|i'?m a\s+\w+\s+(?:educator|"
-         r"trainer|mentor|first aider|champion|lead)|train-the-trainer|\w+ every day|daily)\b", 3),
-        (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
-         r"module|admin|speak|inside out|\d+(?:st|nd|rd|th) edition|gold card|registered|chartered|accredited|"
-         r"member of)\b", 3),
+         r"trainer|mentor|first aider|champion|lead)|train-the-trainer|"
+         r"(?:use|used|using)\b.*\b(?:every day|daily))\b", 3),
+        # "first aid trained" but not "get trained"; "zendesk admin" but not "with admin"
+        (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|"
+         r"(?!(?:get|gets|getting|be|been|being|was|were)\b)\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
+         r"module|(?!(?:with|the|to|and|for|from|of)\b)\w+ admin|speak|inside out|\d+(?:st|nd|rd|th) edition|"
+         r"gold card|registered|chartered|accredited|(?:a|an) member of)\b", 3),
         (r"\b(?:tools?|languages?|stack|python|sql|excel|power bi|tableau|javascript|typescript|react|java|aws|"
          r"sap|salesforce|dbt|pandas|crm|figma|jira)\b", 1.5),
         (r"^(?:[\w+#./-]+(?:\s*[,/&]\s*|\s+and\s+)){2,}[\w+#./-]+$", 2),  # a bare list of tools
     ],
     "plan": [
         (r"\b(?:i'?d|i would|id|would|i will|i'll|plan to|going to|gonna|want to)\b", 1),
-        (r"\b(?:first|1st)\s+(?:\d+\s+)?(?:days?|weeks?|months?|half term|term|quarter|90|60|30)\b", 3),
+        (r"\b(?:first|1st)\s+(?:\d+\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|90|60|30)\b", 3),
+        # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
+        (r"\b(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
+         r"(?!\s*%)", 3),
         (r"\b(?:by|within|in|after)\s+(?:day|week|month|wk)\s*\d+|\bdays?\s+\d+\s*[-–]\s*\d+|\bweeks?\s+\d+\s*[-–]\s*\d+|"
          r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|q[1-4]|"
          r"february|march|april|june|september|day|week|month)", 3),
         (r"^(?:then\s+)?(?:meet|map|shadow|audit|review|learn|set up|get|build|ship|write|run|agree|introduce|"
-         r"roll out|sit (?:down|with)|spend|start|fix|train|observe|visit|listen|pilot|launch|create)\b", 0.8),
+         r"roll out|sit (?:down|with)|spend|start|fix|train|observe|visit|listen|pilot|launch|create|pull|clear|draft|"
+         r"split|go through|flag|rebuild|pair|hire|recruit)\b", 0.8),
     ],
     "motivation": [
         (r"\b(?:i want (?:this|the) job|want this job|why i want|because i|i love|i'?ve always wanted|"
@@ -122,16 +134,35 @@ _NOT_A_FACT = re.compile(
     r"(?:interview|trial|call|chat) (?:was|lasted|took)|\d+\s*min)",
     re.IGNORECASE,
 )
-_CLAUSE_SPLIT = re.compile(
-    r"(?<=[.!?])\s+(?=\S)|;\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
+# A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
+_NO_STOP = "".join(rf"(?<!\b{a}\.)" for a in "dr mr mrs ms mx st prof incl approx vs etc esp eg ie".split())
+# The steps of a plan, one clause each: "learn the system, sit with each controller, then ...", "..., and by
+# day 60 ...": a comma before "then", a date from the start of the job, or a verb in the imperative.
+_STEP_VERBS = (r"rebuild|review|sit|learn|meet|map|shadow|audit|win|draft|launch|pilot|split|start|set up|get|"
+               r"build|pull|clear|write|agree|introduce|visit|observe|spend|fix|create|go through|flag|roll out|"
+               r"hire|recruit|move|bring|cut|reduce|have")  # fmt: skip
+_STEP_SPLIT = (r",\s+(?=then\s)|(?:,\s*(?:and\s+)?|\s+and\s+)(?=by\s+(?:day\s+|week\s+|month\s+|wk\s+)?"
+               r"(?:\d+|christmas|easter|the end|half term|[a-z]+ half term|q[1-4])\b)")
+_VERB_STEP = rf",\s+(?:and\s+)?(?=(?:{_STEP_VERBS})\s)"
+_SPLITS = (
+    rf"{_STEP_SPLIT}|(?<=[.!?]){_NO_STOP}(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=\S)|"
+    r";\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
     r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
     r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
     r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
     r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|[A-Z]\w+\s+said|the\s+\w+\s+said))"
     r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,\s+(?=(?:the|two|three|four|a|an|our|nobody|no one|"
-    r"everyone|most|half)\s+\w+\s+(?:is|are|was|were|has|have|had|been|being|keep|keeps|never|don'?t|doesn'?t)\b)",
+    r"everyone|most|half)\s+\w+\s+(?:is|are|was|were|has|have|had|been|being|keep|keeps|never|don'?t|doesn'?t)\b)"
+)
+_CLAUSE_SPLIT = re.compile(rf"{_VERB_STEP}|{_SPLITS}", re.IGNORECASE)
+# Under a dated label ("days 1-30: meet the leads, map the reports") the steps share the date: one fact.
+# A step's window, not the plan's whole span ("60 days", "first 2 months" head a list of steps).
+_STEP_DATE = re.compile(
+    r"\d+\s*[-–]\s*\d+|\b(?:first|1st|second|2nd|next)\s+(?:month|week|fortnight|half term|term|\d+\b(?!\s*(?:days?|"
+    r"weeks?|months?)))|\b(?:month|week|wk|day)s?\s+(?:\d+|one|two|three)\b|\bby\b",
     re.IGNORECASE,
 )
+_DATED_SPLIT = re.compile(_SPLITS, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -140,6 +171,7 @@ class NoteLine:
     text: str  # the line without its bullet marker
     section: str | None  # "challenge", "plan", ... from the heading above it (or inline "Skills: ...")
     offset: int = 0  # where `text` starts in the raw line
+    label: str | None = None  # the inline label the text follows ("days 1-30" in "days 1-30: meet ...")
 
 
 def strip_bullet(line: str) -> str:
@@ -165,9 +197,11 @@ def _heading_text(raw: str) -> str | None:
         return None
     if text.endswith((":", " -", " –", " —")) and len(text.split()) <= 8 and not re.search(r"[.?!@]", text[:-1]):
         return text.rstrip(":-–— ")
-    # A short line with no sentence punctuation that reads like a heading.
-    if len(text.split()) <= 5 and not re.search(r"[.?!,;@:\d]", text) and section_of(text) and (
-        text[0].isupper() or text.lower() == text
+    # A short line with no sentence punctuation that reads like a heading; an aside in brackets does not
+    # count ("the lab's problems (what the manager said)").
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", text)
+    if len(bare.split()) <= 5 and not re.search(r"[.?!,;@:\d]", bare) and section_of(text) and (
+        text[0].isupper() or re.sub(r"\bI\b", "i", bare).lower() == re.sub(r"\bI\b", "i", bare)
     ) and (_heading_like(text) or not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE)):
         return text
     return None
@@ -177,15 +211,20 @@ def note_lines(text: str) -> list[NoteLine]:
     """Every non-empty, non-heading note line with the section it belongs to and where its text starts."""
     lines: list[NoteLine] = []
     section: str | None = None
-    after_blank = False
+    after_blank = under_heading = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             after_blank = True
             continue
         heading = _heading_text(raw)
         if heading is not None:
-            section, after_blank = section_of(heading), False
+            # A heading of no kind right under one that has a kind is a sub-heading ("At Acme (3 yrs):" under
+            # "what I've done"): the list under it keeps the kind.
+            kind = section_of(heading)
+            section = kind if kind or not under_heading else section
+            after_blank, under_heading = False, True
             continue
+        under_heading = False
         if after_blank and not _BULLET.match(raw):
             section = None  # a plain paragraph after a blank line has left the list under the heading
         after_blank = False
@@ -193,14 +232,41 @@ def note_lines(text: str) -> list[NoteLine]:
         start = bullet.end() if bullet else len(raw) - len(raw.lstrip())
         body = raw[start:].rstrip()
         label = _LABEL.match(body)
-        inline = None
+        inline = label_text = None
         if label and len(label.group("label").split()) <= 7 and label.group("rest"):
             inline = section_of(label.group("label"))
             if inline:
+                label_text = label.group("label")
                 start += label.start("rest")
                 body = label.group("rest")
-        lines.append(NoteLine(number, body, inline or section, start))
+        lines.append(NoteLine(number, body, inline or section, start, label_text))
     return lines
+
+
+_TURN = re.compile(
+    rf"^\s*(?P<stamp>\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*)?(?:\*\*)?(?P<name>(?:{HONORIFIC})?{CAP_NAME}|me|i|"
+    r"candidate|interviewer|interviewee)(?P<title>\s*\([^)]{1,50}\))?(?:\*\*)?\s*:(?:\*\*)?\s+\S",
+    re.IGNORECASE,
+)
+
+
+def transcript_turns(text: str) -> set[int]:
+    """Lines that are turns of a transcript ("[00:01:25] Tom Reid: ...", "Priyanka Desai (QA Manager): ...",
+    "Me: I'd... look at the process"). What was said in the room is the question or the answer as given, not
+    a fact the candidate wrote down. Notes are a transcript when a named speaker has a timestamp, a title in
+    brackets, or two turns; then the candidate's own turns ("Me:") are turns too."""
+    turns = [(n, m) for n, line in enumerate(text.splitlines(), start=1) if (m := _TURN.match(line))]
+    named = [(n, m) for n, m in turns if m.group("name")[:1].isupper() and is_person_name(m.group("name"))
+             and m.group("name").lower() not in _SELF_LABELS]  # fmt: skip
+    labels = [m.group("name") for _, m in named]
+    speakers = {m.group("name") for _, m in named
+                if m.group("stamp") or m.group("title") or labels.count(m.group("name")) >= 2}  # fmt: skip
+    if not speakers:
+        return set()
+    return {n for n, m in turns if m.group("name") in speakers or m.group("name").lower() in _SELF_LABELS}
+
+
+_SELF_LABELS = frozenset("me i candidate interviewee".split())
 
 
 def injection_lines(text: str) -> list[int]:
@@ -258,7 +324,8 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     text = line.text
-    for match in _CLAUSE_SPLIT.finditer(text):
+    dated = line.label is not None and bool(_STEP_DATE.search(line.label))
+    for match in (_DATED_SPLIT if dated else _CLAUSE_SPLIT).finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
@@ -435,7 +502,7 @@ def read_notes(text: str) -> Facts:
     skip = {people.candidate_line} if people.candidate_line else set()
     references = find_references(kept_text, own, skip)
     attachments = find_attachments(lines)
-    hard = {r.line for r in references if r.email or r.phone} | skip
+    hard = {r.line for r in references if r.email or r.phone} | skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()
     context = [x.lower() for x in (people.role, people.company) if x]
     facts: list[Fact] = []

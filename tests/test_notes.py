@@ -7,7 +7,7 @@ import pytest
 from reviser.facts import build_facts, lines_to_classify, relevant_facts
 from reviser.grounding import Sources
 from reviser.models import ExtractedFact, ExtractedFacts
-from reviser.notes import classify, injection_lines, note_lines, read_notes
+from reviser.notes import classify, clauses, injection_lines, note_lines, read_notes, transcript_turns
 from reviser.people import find_candidate, find_interviewers, find_role_company
 
 NOTES = """Interviewer: Dana Reyes (Head of Analytics)
@@ -145,6 +145,15 @@ def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> 
         ("Honestly it went badly", None, None),
         ("Interviewer was the matron and her PA sat in", None, None),
         ("portion control", "mistake", "mistake"),  # the heading decides when the words do not
+        # a step dated from the start of the job is a plan
+        ("week one set up the rota and meet each chef", None, "plan"),
+        ("in month two I'd review the case files with every member of the team", None, "plan"),  # no "member of" skill
+        ("by 90 get the open tickets under 50", None, "plan"),
+        ("cut open tickets by 30% in a year", None, "accomplishment"),  # "by 30%" is no date
+        ("get trained on their till system", "plan", "plan"),  # "get trained" is a step, not a qualification
+        ("first aid trained", None, "skill"),
+        ("pull the overdue jobs out with admin", "plan", "plan"),  # "with admin" is no tool admin
+        ("salesforce admin", None, "skill"),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -187,3 +196,51 @@ def test_relevant_facts_always_include_an_accomplishment() -> None:
     facts = read_notes(NOTES).facts
     chosen = relevant_facts("How do you handle late deliveries?", facts, limit=1)
     assert chosen[0].kind == "accomplishment"
+
+
+@pytest.mark.parametrize(
+    ("notes", "section"),
+    [
+        ("What's hard for them:\n- rota gaps every weekend", "challenge"),
+        ("the site's problems (what the manager said)\n- rota gaps every weekend", "challenge"),  # aside in brackets
+        ("What the director told me:\n- rota gaps every weekend", "challenge"),
+        ("stuff I've actually done\n- ran the weekend rota for 2 yrs", "accomplishment"),
+        ("what I bring:\n- ran the weekend rota for 2 yrs", "accomplishment"),
+        ("things I've done:\nAt Acme Foods (2 yrs):\n- ran the weekend rota", "accomplishment"),  # a sub-heading
+        ("Why them:\n- close to where I live", "motivation"),
+        ("If I got the job:\n- meet every supervisor", "plan"),
+        ("Send:\n- rota.xlsx", "attachment"),
+        ("Notes on the day:\n- rota gaps every weekend", None),  # a heading of no kind, under no heading
+    ],
+)
+def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | None) -> None:
+    assert note_lines(notes)[-1].section == section
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        ("learn the rota tool, sit with each supervisor, then run a pilot on one shift",
+         ["learn the rota tool", "sit with each supervisor", "then run a pilot on one shift"]),
+        ("meet every site lead in month one, and by day 60 have one shared tracker",
+         ["meet every site lead in month one", "by day 60 have one shared tracker"]),
+        ("days 1-30: meet the regional leads, map every open case",  # the steps share the label's date
+         ["meet the regional leads, map every open case"]),
+        ("Dr. Amara Lee said their audit is overdue", ["Dr. Amara Lee said their audit is overdue"]),
+        ("should have said I ran bundles for 9 trials incl. a 3-week one",
+         ["should have said I ran bundles for 9 trials incl. a 3-week one"]),
+        ("Ran 1:1s weekly with 4 juniors", ["Ran 1:1s weekly with 4 juniors"]),  # "1:" is no label
+    ],
+)
+def test_clause_splits(line: str, pieces: list[str]) -> None:
+    (note,) = note_lines(line)
+    assert [line[a:b] for a, b in clauses(note)] == pieces
+
+
+def test_transcript_turns_are_not_facts_but_notes_with_q_and_me_labels_are() -> None:
+    transcript = ("[00:00:05] Ola Berg: How would you cut the backlog?\nMe: I'd triage it first, I suppose.\n"
+                  "[00:01:10] Ola Berg: Anything else?\n\nafter:\n- I froze on the backlog question\n")
+    assert transcript_turns(transcript) == {1, 2, 3}
+    assert [f.text for f in read_notes(transcript).facts] == ["I froze on the backlog question"]
+    qa = "Q: why this ward?\nme: rambled about parking, never said why\nQ: tell me about a hard shift\n"
+    assert transcript_turns(qa) == set()
