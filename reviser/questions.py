@@ -125,7 +125,7 @@ _SMALL_TALK = (
 )
 # Questions an interview asks that a letter should not answer again: pay, notice, start dates, the journey.
 _LOGISTICS = (
-    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are|r) (?:you|u) on|what(?:'s| is) your current "
+    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are |r )?(?:you|u)(?:'re| are)? on\b|what(?:'s| is) your current "
     r"(?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|start date|availability|"
     r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
     r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell)\b"
@@ -449,7 +449,8 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
     turned back to the interviewer's words ("How you'd handle a Y10 class")."""
     found: list[tuple[int, Question]] = []
     for match in re.compile(_INDIRECT).finditer(text):
-        body = re.split(r",\s*(?:which|and|but)\s+(?:i|I)\b|\s+(?:but|and) (?:i|I)\s+(?!'d)", match.group("q"))[0]
+        body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
+                        match.group("q"))[0]  # fmt: skip
         pieces = re.split(r",?\s+and\s+(?:then\s+)?(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
                           r",?\s*(?:and\s+)?\bthen\s+(?:(?:he|she|they)\s+asked\s+)?(?:something like\s+)?", body)
         offset = match.start("q")
