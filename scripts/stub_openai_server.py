@@ -20,6 +20,8 @@ def _facts(prompt: str) -> list[tuple[str, str]]:
 
 
 def reply_for(schema_name: str, prompt: str) -> dict[str, Any]:
+    if "Current draft:" in prompt:  # a repair: the facts are in the first user message, not in this one
+        prompt = prompt.split("Current draft:")[0]
     facts = _facts(prompt)
     if schema_name == "ExtractedFacts":
         return {"candidate_name": None, "company": None, "role": None, "interviewers": [], "facts": []}
@@ -58,7 +60,10 @@ class _Handler(BaseHTTPRequestHandler):
         time.sleep(self.delay)
         with self.lock:
             type(self).calls += 1
-        content = json.dumps(reply_for(name, prompt))
+        reply = reply_for(name, prompt)
+        if schema.get("properties") and name != "AnswerOut":  # a repair asks for the failing parts only
+            reply = {k: v for k, v in reply.items() if k in schema["properties"]}
+        content = json.dumps(reply)
         prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
         data = json.dumps({
             "id": "stub", "object": "chat.completion", "created": 0, "model": body.get("model", "stub"),
