@@ -25,7 +25,8 @@ SECTION_CUES: list[tuple[str, str]] = [
      r"screwed|went bad|where i lost", "mistake"),
     (r"struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|they want|"
      r"\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
-     r"headache|(?:for|about|with) them\b|\b(?:said|told me|mentioned|explained)\b", "challenge"),
+     r"headache|(?:for|about|with) them\b|\b(?<!have )(?<!'ve )(?:said|told me|mentioned|explained)\b|"
+     r"what i (?:learned|learnt|found out|took away|picked up)", "challenge"),
     (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|if they|would do|\bwd do|i'?d do|next steps|"
      r"if i (?:got|get|start)", "plan"),
     (r"skill|strength|tools?\b|stack|certif|qualif|training|tech", "skill"),
@@ -45,8 +46,17 @@ _LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s[-–—
 # Cues for a clause's own kind, from its wording. Weights add up; the best kind wins when it scores.
 _CUES: dict[str, list[tuple[str, float]]] = {
     "mistake": [
-        (r"\b(?:froze|freeze|blanked|went blank|mind went|rambled|rambling|waffled|stumbled|fumbled|panicked|"
-         r"overran|flustered|nervous|mumbled|babbled)\b", 3),
+        (r"\b(?:froze|blanked|went blank|mind went|rambled|rambling|waffled|stumbled|fumbled|panicked|"
+         r"overran|ran over|went over time|flustered|nervous|mumbled|babbled|kept (?:saying|talking|going on|calling|"
+         r"apologi[sz]ing)|undersold|cut me off|stopped me|interrupted me|had to stop me)\b", 3),
+        # a judgement of one's own answer: "I was too formal", "too long on my thesis", "was a disaster"
+        (r"\bi (?:was|sounded|came across(?: as)?) (?:\w+ )?too\b|^(?:way |far |much )?too (?:long|much|short|vague|"
+         r"fast|quick|slow|quiet|nervous|formal|casual)\b|\b(?:was a disaster|went (?:terribly|horribly|awfully))", 3),
+        (r"\b(?:rather than|went straight (?:to|into|for)|jumped (?:straight )?to|"
+         r"by (?:the |its |their |his |her )?(?:wrong|old|previous|last year'?s) name|muddled|confused)\b", 2),
+        # something that happened in the interview itself
+        (r"\b(?:during|in|on) (?:the|my) (?:practical|task|presentation|interview|trial|test|exercise|case study|"
+         r"role ?play|scenario)\b", 1.5),
         (r"\b(?:forgot|didn'?t|did not|couldn'?t|could not|never|failed to|wasn'?t able|forgetting)\b", 1.5),
         (r"\b(?:didn'?t|did not|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
          r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
@@ -66,15 +76,20 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|complaints?|drop(?:ped|s|-?off)?|"
          r"dipped|down|up|high|low|overdue|due|failing|failed|costing|cost|losing|gaps?|stretched|"
          r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
-         r"pressure|targets?|running at|running|stuck|inconsistent|bottleneck|takes? (?:a|\d)|hours|days|vacant|"
+         r"pressure|targets?|running (?:at|\d|two|three|short|late|behind|over)|stuck|inconsistent|bottleneck|"
+         r"takes? (?:a|\d)|hours|days|vacant|"
          r"poached|competitor|flagged|inspection|team|people down|staff|no pipeline|never used)\b", 1),
         (r"\b(?:wait|waits|waiting list|target is|vacanc|bank staff|backlog|behind on|leave within|wastage|is high|"
          r"are high|wants someone|drop(?:s)? off|without a|results were|out of date|left|use is|heads of|"
          r"isn'?t really a thing)\b", 1.5),
+        # something missing, or one person holding it all: "no AMS pharmacist for 8 months", "X is the only ..."
+        (r"^no\s+(?!one\b|idea\b)\w+|\bno one (?:with|who|to)\b|"
+         r"\b(?:is|are) (?:the )?only (?:one|\w+(?:-\w+)? \w+)\b", 1.5),
         (r"\b(?:said|mentioned|told me|explained)\b", 0.5),
     ],
     "accomplishment": [
-        (r"\b(?:cut|reduced|increased|improved|grew|grown|raised|boosted|doubled|halved|saved|built|created|"
+        (r"\b(?:cut(?! me off)|reduced|increased|improved|grew(?! up)|grown|raised|boosted|doubled|halved|saved|"
+         r"built|created|"
          r"launched|led|delivered|automated|designed|introduced|implemented|rebuilt|redesigned|set up|won|"
          r"exceeded|trained|mentored|coached|shipped|migrated|negotiated|established|streamlined|revamped|"
          r"opened|rolled out|turned around|brought (?:down|up)|took (?:over|on))\b", 2),
@@ -89,9 +104,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "skill": [
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
-         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|i'?m a\s+\w+\s+(?:educator|"
-         r"trainer|mentor|first aider|champion|lead)|train-the-trainer|"
+         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|"
+         r"i'?m an?\s+(?:[\w-]+\s+){0,2}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
+         r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using)\b.*\b(?:every day|daily))\b", 3),
+        (r"\b(?:good|strong|comfortable) w/\s", 3),
         # "first aid trained" but not "get trained"; "zendesk admin" but not "with admin"
         (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|"
          r"(?!(?:get|gets|getting|be|been|being|was|were)\b)\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
@@ -105,7 +122,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:i'?d|i would|id|would|i will|i'll|plan to|going to|gonna|want to)\b", 1),
         (r"\b(?:first|1st)\s+(?:\d+\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
-        (r"\b(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
+        (r"(?<![-\w])(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
          r"(?!\s*%)", 3),
         (r"\b(?:by|within|in|after)\s+(?:day|week|month|wk)\s*\d+|\bdays?\s+\d+\s*[-–]\s*\d+|\bweeks?\s+\d+\s*[-–]\s*\d+|"
          r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|q[1-4]|"
@@ -135,7 +152,8 @@ _NOT_A_FACT = re.compile(
     re.IGNORECASE,
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
-_NO_STOP = "".join(rf"(?<!\b{a}\.)" for a in "dr mr mrs ms mx st prof incl approx vs etc esp eg ie".split())
+_ABBREVIATIONS = "dr mr mrs ms mx st prof incl approx vs etc esp eg ie co ltd inc corp"
+_NO_STOP = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS.split())
 # The steps of a plan, one clause each: "learn the system, sit with each controller, then ...", "..., and by
 # day 60 ...": a comma before "then", a date from the start of the job, or a verb in the imperative.
 _STEP_VERBS = (r"rebuild|review|sit|learn|meet|map|shadow|audit|win|draft|launch|pilot|split|start|set up|get|"
@@ -153,9 +171,15 @@ _SPLITS = (
     r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|[A-Z]\w+\s+said|the\s+\w+\s+said))"
     r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,\s+(?=(?:the|two|three|four|a|an|our|nobody|no one|"
     r"everyone|most|half)\s+\w+\s+(?:is|are|was|were|has|have|had|been|being|keep|keeps|never|don'?t|doesn'?t)\b)"
+    # a new statement after a comma or "and": "backlog is 3k, first response time is 19 hrs", "... n nobody trusts it"
+    r"|,\s+(?=(?!(?:and|but|so|or|which|who|that|then|i|we)\b)(?:[\w'’%.+-]+\s+){1,4}(?:is|are|was|were|r|has been|"
+    r"have been)\s)|\s+(?:and|n|&)\s+(?=(?:the|nobody|no one|everyone|their|our|its|\d+)\b(?:\s+[\w'’-]+){0,4}\s+"
+    r"(?:is|are|was|were|r|keeps?|trusts?|never|don'?t|doesn'?t|can'?t|won'?t)\b)"
 )
 _CLAUSE_SPLIT = re.compile(rf"{_VERB_STEP}|{_SPLITS}", re.IGNORECASE)
 # Under a dated label ("days 1-30: meet the leads, map the reports") the steps share the date: one fact.
+# A line that talks about the job to come; only there does ", <verb>" start the next step.
+_PLAN_TALK = re.compile(r"(?i)\b(?:i'?d|id|i would|i'?ll|i will|would)\b|\bfirst \d+|\bby (?:day|week|month) \d")
 # A step's window, not the plan's whole span ("60 days", "first 2 months" head a list of steps).
 _STEP_DATE = re.compile(
     r"\d+\s*[-–]\s*\d+|\b(?:first|1st|second|2nd|next)\s+(?:month|week|fortnight|half term|term|\d+\b(?!\s*(?:days?|"
@@ -293,18 +317,48 @@ _ABOUT_PEOPLE = re.compile(
 )
 
 
+# Notes drop the "I": a clause that opens with a verb in the past ("dropped the pipette", "couldnt answer",
+# "wrote 14 SOPs") is about the candidate.
+_PAST = (r"(?:[a-z]{3,}ed|ran|led|built|cut|got|made|wrote|won|took|grew|set up|did|brought|kept|caught|taught|sold|"
+         r"held|hit|began|drove|gave|put|rebuilt|rewrote|spent|met|became|found|saw|went|said|told|forgot|froze)")
+_DROPPED_I = re.compile(
+    rf"(?i)^(?:also\s+|then\s+|and\s+)?(?:{_PAST}|couldn'?t|didn'?t|did not|could not|wasn'?t|hadn'?t|never)\b"
+)
+# What the candidate did at work, told in the past: "I rewrote the curriculum", "costed the menu", "I've kept 94%".
+# Not what they did in the room ("I said", "I talked", "I asked") nor a failure ("never", "couldn't").
+_DONE = re.compile(
+    rf"(?i)^(?:i\s+|we\s+|i'?ve\s+|ive\s+|i have\s+)?(?:also\s+|then\s+|personally\s+)?"
+    r"(?!(?:said|asked|answered|talked|told|mentioned|explained|described|guessed|rambled|panicked|blanked|stumbled|"
+    r"mumbled|waffled|forgot|froze|jumped|went|called|mixed|confused|muddled|dropped|overran|undersold|used|needed|"
+    r"wanted|tried|realised|realized|noticed|prepped|prepared|worried|focused|started|finished|pushed|ended|"
+    r"seemed|sounded|looked|felt|expected|hoped|kept saying|missed|failed|lost|struggled|spent too|grew up)\b)"
+    rf"{_PAST}\b"
+)
+
+
+# Three or more short items in a comma list, none of them a sentence (no number with a unit, no pronoun).
+_ITEM = r"(?:(?!(?:i|we|they|my|the|a|an)\b)[\w+#&/.'’-]+(?:\s+(?!(?:i|we|they)\b)[\w+#&/.'’-]+){0,3})"
+_TOOL_LIST = re.compile(rf"(?i)^{_ITEM}(?:\s*(?:,|\+)\s*(?:and\s+)?{_ITEM}){{2,}}$")
+
+
 def classify(clause: str, section: str | None) -> FactKind | None:
     """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
     if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2 or _ABOUT_PEOPLE.search(clause):
         return None
+    if re.match(r"""(?i)^(?:then\s+|and\s+|next\s+)?["“]""", clause):  # a question recalled in quotes
+        return None
     scores = _score(clause)
-    first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause))
+    first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause) or _DROPPED_I.match(clause))
+    if _DONE.match(clause):
+        scores["accomplishment"] += 0.5 if scores["mistake"] else 1.5  # "got X right but used the wrong Y"
     if first_person:
         scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
     if re.match(r"(?i)^(?:they|their|theyve|theyre|the team|the ward)\b", clause):
         scores["challenge"] += 1
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
+    if _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
+        scores["skill"] += 3  # "Minitab, SPC, Gauge R&R, CMM programming": a list of tools or credentials
     if section in scores:
         scores[section] += 2
     kind, best = max(scores.items(), key=lambda item: item[1])
@@ -325,7 +379,8 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
     position = 0
     text = line.text
     dated = line.label is not None and bool(_STEP_DATE.search(line.label))
-    for match in (_DATED_SPLIT if dated else _CLAUSE_SPLIT).finditer(text):
+    steps = not dated and (line.section == "plan" or bool(_PLAN_TALK.search(text)))
+    for match in (_CLAUSE_SPLIT if steps else _DATED_SPLIT).finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))

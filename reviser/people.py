@@ -57,7 +57,8 @@ _INTERVIEWER_PHRASE = re.compile(
     r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|\bphone screen(?:ing)?\s+(?:w/|with)|"
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
-    r"\b(?:today|yesterday|one|last one|call|i met)\s+(?:w/|with)|\bi met(?=\s+the\s)|"
+    r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
+    r"\bi met(?=\s+the\s)|"
     r"^\s*(?:w/|with))\s+(?P<rest>[^.;!?\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )

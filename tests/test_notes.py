@@ -154,6 +154,32 @@ def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> 
         ("first aid trained", None, "skill"),
         ("pull the overdue jobs out with admin", "plan", "plan"),  # "with admin" is no tool admin
         ("salesforce admin", None, "skill"),
+        # what went wrong in the room
+        ("I kept apologising for the gaps in my CV", None, "mistake"),
+        ("I ran over on the case study", None, "mistake"),
+        ("I was far too formal with the panel", None, "mistake"),
+        ("way too long on my dissertation", None, "mistake"),  # not a skill for naming a degree
+        ("I described the policy rather than what I would change", None, "mistake"),
+        ("called the charity by its old name", None, "mistake"),
+        ("spilled the reagent during the practical", None, "mistake"),
+        ("I got to 12 and the chair cut me off", None, "mistake"),
+        ("couldn't name a single item on their menu", None, "mistake"),  # "their" does not make it theirs
+        # what the candidate did at work, told in the past, with or without the "I"
+        ("I rewrote the induction booklet for new porters", None, "accomplishment"),
+        ("costed the whole spring menu myself", None, "accomplishment"),
+        ("I've kept every account I was given", None, "accomplishment"),
+        ("I said I had never run a budget", None, "mistake"),  # what was said in the room is no deed
+        ("I grew up two streets from the depot", None, None),
+        # tools and credentials
+        ("Tableau, SQL Server, Alteryx, basic Python", "accomplishment", "skill"),  # a list, even under a wins heading
+        ("Xero, Sage + QuickBooks", None, "skill"),
+        ("I'm a registered mental health first aider", None, "skill"),
+        ("I'm an exam board moderator", None, "skill"),
+        ("good w/ difficult customers", None, "skill"),
+        # the employer's side
+        ("no permanent head of year for 2 terms", None, "challenge"),
+        ("the office manager is the only payroll person", None, "challenge"),
+        ('then "tell me about a time you handled a complaint"', None, None),  # a question recalled in quotes
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -220,8 +246,9 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
 @pytest.mark.parametrize(
     ("line", "pieces"),
     [
-        ("learn the rota tool, sit with each supervisor, then run a pilot on one shift",
+        ("would do: learn the rota tool, sit with each supervisor, then run a pilot on one shift",
          ["learn the rota tool", "sit with each supervisor", "then run a pilot on one shift"]),
+        ("ran the rota tool, sat with each supervisor", ["ran the rota tool, sat with each supervisor"]),  # no plan
         ("meet every site lead in month one, and by day 60 have one shared tracker",
          ["meet every site lead in month one", "by day 60 have one shared tracker"]),
         ("days 1-30: meet the regional leads, map every open case",  # the steps share the label's date
@@ -230,6 +257,11 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
         ("should have said I ran bundles for 9 trials incl. a 3-week one",
          ["should have said I ran bundles for 9 trials incl. a 3-week one"]),
         ("Ran 1:1s weekly with 4 juniors", ["Ran 1:1s weekly with 4 juniors"]),  # "1:" is no label
+        ("waits are 14 weeks, the referral backlog is 600 and growing",
+         ["waits are 14 weeks", "the referral backlog is 600 and growing"]),
+        ("they keep it all in spreadsheets n nobody trusts the totals",
+         ["they keep it all in spreadsheets", "nobody trusts the totals"]),
+        ("Grew the Fenwick Co. newsletter to 9k readers", ["Grew the Fenwick Co. newsletter to 9k readers"]),
     ],
 )
 def test_clause_splits(line: str, pieces: list[str]) -> None:
@@ -244,3 +276,9 @@ def test_transcript_turns_are_not_facts_but_notes_with_q_and_me_labels_are() -> 
     assert [f.text for f in read_notes(transcript).facts] == ["I froze on the backlog question"]
     qa = "Q: why this ward?\nme: rambled about parking, never said why\nQ: tell me about a hard shift\n"
     assert transcript_turns(qa) == set()
+
+
+def test_no_one_with_is_not_who_was_in_the_room() -> None:
+    notes = "their side: they have 3 new starters and no one with mentor training"
+    assert find_interviewers(notes, exclude=set()) == ([], [])
+    assert [f.kind for f in read_notes(notes).facts] == ["challenge"]
