@@ -294,9 +294,14 @@ def _print_report(result: DraftResult, output: str | None) -> None:
         + (f"; {report.model_words} of the letter's {report.words} words are the model's" if report.calls else "")
     )
     # The outcome per part; every failure the model was told about is in --report.
-    asked = sum("rebuilt" not in r for r in report.repairs)
+    rewrites = [r for r in report.repairs if "kept the sentence written from your notes" in r]
+    asked = sum("rebuilt" not in r for r in report.repairs) - len(rewrites)
     if asked:
         echo(f"repairs: the model was asked {asked} time(s) to fix failing parts (details: --report FILE)")
+    if report.backend.get("backend") == "local":
+        tried = len(report.answers) - sum(a.rebuilt and not a.fact_ids for a in report.answers)
+        echo(f"model:   its rewrite was kept for {tried - len(rewrites)} of {tried} answers; the rest is written "
+             "from your notes (details: --report FILE)")
     for repair in report.repairs:
         if "rebuilt" in repair:
             echo(f"rebuilt: {repair.split(' (', 1)[0]}")
