@@ -147,7 +147,8 @@ _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind,
 _NOT_A_FACT = re.compile(
     r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:it went (?:badly|ok|fine|well)|(?:that|it) was "
     r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
-    r"writing this|notes? (?:from|for)|deep breath|parking|lunch|feedback by|they said they'?d|"
+    r"writing this|notes? (?:from|for)|deep breath|(?:past|previous|old|last|prev) (?:job|role|employer)s?\b|"
+    r"parking|lunch|feedback by|they said they'?d|"
     r"(?:interview|trial|call|chat) (?:was|lasted|took)|\d+\s*min)",
     re.IGNORECASE,
 )
@@ -543,6 +544,51 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
     return found
 
 
+# Words that introduce a clause without being part of it, and the kind they announce: "I should have said that
+# I ran ...", "Their main problem is ...", "The head of service said they ...", "From the tour: ...".
+_LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"(?i)^(?:and\s+|but\s+)?(?:i\s+)?(?:should(?: have|'?ve)|shld have|shoulda|could(?: have|'?ve)|"
+                r"wish i'?d|meant to(?: have)?)\s+(?:said|mentioned|told (?:them|her|him)|talked about|used|led with|"
+                r"brought up|explained)\s+(?:that\s+|how\s+)?(?=\S)"), "accomplishment"),
+    (re.compile(r"(?i)^(?:and\s+)?(?:their|the|our)\s+(?:(?:main|big|biggest|real|other|actual)\s+)?(?:problem|"
+                r"issue|challenge|worry|headache|pain point|need)s?\s+(?:is|are|was|were)\s+(?:that\s+)?(?=\S)"),
+     "challenge"),
+    (re.compile(r"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|the\s+\w+(?:\s+\w+)?|she|he)\s+(?:also\s+)?(?:said|mentioned|"
+                r"told me|explained)\s+(?:that\s+)?(?=(?:they|their|theyre|the|there|it'?s|nobody|no one)\b)",
+                re.IGNORECASE), "challenge"),
+    (re.compile(r"^(?P<label>[A-Za-z][\w'’ ]{0,40}?):\s+(?=\S)"), None),
+]
+
+
+def _lead_in(clause: str) -> tuple[int, str | None] | None:
+    """(how many characters the lead-in takes, the kind it announces) when at least four words follow it."""
+    for pattern, kind in _LEAD_INS:
+        match = pattern.match(clause)
+        if match and len(re.findall(r"\w+", clause[match.end() :])) >= 4:
+            label = match.groupdict().get("label")
+            if label is not None and (len(label.split()) > 5 or _ABOUT_PEOPLE.search(clause)):
+                continue  # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people
+            return match.end(), kind
+    return None
+
+
+_SCENE = re.compile(r"(?i)\b(?:interview(?:ed|ing)?|applied|applying|application|shortlisted|trial|debrief|"
+                    r"phone screen|screening|role|job|post|position|vacancy|round|notes)\b")
+
+
+def _sets_the_scene(clause: str, context: list[str]) -> bool:
+    """'applied for the sous chef job at X, sit down w/ Y': a clause that names the role or the company to say
+    what the interview was, not what the employer needs ('they want a 2nd in dept who can lead KS3')."""
+    lowered = clause.lower()
+    named = [x for x in context if re.search(rf"(?<!\w){re.escape(x)}(?!\w)", lowered)]
+    if not named:
+        return False
+    rest = lowered
+    for x in named:
+        rest = rest.replace(x, " ")
+    return bool(_SCENE.search(rest)) or len(re.findall(r"\w+", rest)) <= 3
+
+
 # --- the whole reading -------------------------------------------------------------------------------
 
 
@@ -575,9 +621,14 @@ def read_notes(text: str) -> Facts:
                 continue
             if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
                 continue  # "can send x.pdf" is an attachment, not a fact
-            if any(x in clause.lower() for x in context) or is_people_clause(clause):
+            if _sets_the_scene(clause, context) or is_people_clause(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
-            kind = classify(clause, section)
+            hint = section
+            lead = _lead_in(clause)
+            if lead:
+                start, hint = start + lead[0], lead[1] or section
+                clause = raw[start:end]
+            kind = classify(clause, hint)
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip

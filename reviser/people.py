@@ -280,7 +280,7 @@ _ROLE_AT = re.compile(
     rf"\s+(?i:at|with|@|w/)\s+(?:the\s+)?(?P<company>[^.,;:\n()]{{2,60}})"
 )
 _ROLE_LEAD = re.compile(
-    rf"^\W*(?:interview\s*[:\-–]\s*)?(?P<role>[^.,;:\n@]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)\s+"
+    rf"^\W*(?i:interview\s*[:\-–]\s*)?(?P<role>[^.,;:\n@]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)\s+"
     rf"(?:(?i:{_JOB_WORD})\s*(?:[,:\-–—]\s*|\s+(?i:at|with|@|w/)\s+(?:the\s+)?|\s+)|(?i:at|@)\s+)"
     rf"(?P<company>[^.,;:\n()—–]{{2,60}})",
     re.MULTILINE,

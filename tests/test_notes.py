@@ -180,6 +180,7 @@ def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> 
         ("no permanent head of year for 2 terms", None, "challenge"),
         ("the office manager is the only payroll person", None, "challenge"),
         ('then "tell me about a time you handled a complaint"', None, None),  # a question recalled in quotes
+        ("past job: Calder Mills, line cook, 2015-2018", None, None),  # a past job's dates are background
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -282,3 +283,26 @@ def test_no_one_with_is_not_who_was_in_the_room() -> None:
     notes = "their side: they have 3 new starters and no one with mentor training"
     assert find_interviewers(notes, exclude=set()) == ([], [])
     assert [f.kind for f in read_notes(notes).facts] == ["challenge"]
+
+
+@pytest.mark.parametrize(
+    ("notes", "facts"),
+    [
+        # a lead-in is left out of the fact, and says what kind it is
+        ("I should have said that I trained 12 porters on the new hoist", [("I trained 12 porters on the new hoist",
+                                                                            "accomplishment")]),
+        ("Their biggest problem is that referrals sit for 3 weeks before triage",
+         [("referrals sit for 3 weeks before triage", "challenge")]),
+        ("The ward manager said they lose a nurse a month to agency work",
+         [("they lose a nurse a month to agency work", "challenge")]),
+        ("From the site tour: the loading bay has a backlog of 40 pallets", [("the loading bay has a backlog of 40 "
+                                                                              "pallets", "challenge")]),
+        # naming the role or company is not always setting the scene
+        ("Interview for Site Lead at Dunmore Joinery. they want a site lead who can cut snagging",
+         [("they want a site lead who can cut snagging", "challenge")]),
+    ],
+)
+def test_lead_ins_and_scene_setting(notes: str, facts: list[tuple[str, str]]) -> None:
+    reading = read_notes(notes)
+    assert [(f.text, f.kind) for f in reading.facts] == facts
+    assert all(notes.splitlines()[f.line - 1][f.start : f.end] == f.text for f in reading.facts)
