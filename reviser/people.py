@@ -54,7 +54,8 @@ _INTERVIEWER_LABEL = re.compile(
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
 _INTERVIEWER_PHRASE = re.compile(
-    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|\bphone screen(?:ing)?\s+(?:w/|with)|"
+    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|"
+    r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X in Leeds, 10am, with Priti Shah"\bphone screen(?:ing)?\s+(?:w/|with)|"
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
     r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
@@ -104,6 +105,10 @@ class People:
     company: str | None
 
 
+_LINK_WORDS = frozenset("the a an my our their his her of for and with from at on in to who was were is also then just "
+                        "only today yesterday by out up".split())
+
+
 def _clean_name(raw: str) -> str | None:
     """'Ms. Grace Liu' → 'Grace Liu'; 'head chef marco bellini' → 'marco bellini'; None when no name is left."""
     words = re.sub(_HONORIFIC, "", raw.strip(" ,.:;()[]*-–—\"'")).split()
@@ -112,6 +117,8 @@ def _clean_name(raw: str) -> str | None:
     kept: list[str] = []
     for word in words:
         bare = word.strip(",.()*:;")
+        if kept and bare[:1].isupper() and bare.lower() in TITLE_WORDS - _LINK_WORDS:
+            return None  # "Plant Manager": a capitalised word before a title is part of the title
         if not bare or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
             break
         if kept and kept[0][:1].isupper() and bare[:1].islower():
@@ -151,12 +158,20 @@ def _names_in_list(text: str) -> list[tuple[str, str]]:
     """Names and what follows each in 'Aisha Rahman (Design Lead), Ben Carter (PM), and Yuki from research'."""
     text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)  # titles in brackets are not names
     found: list[tuple[str, str]] = []
-    pieces = re.split(r"\s*(?:,|&|\+|;|\band\b|\bw/|/)\s*", text)
+    parts = re.split(r"\s*(,|&|\+|;|\band\b|\bw/|/)\s*", text)
+    pieces, separators = parts[::2], ["", *parts[1::2]]
+    after_title = False
     for index, piece in enumerate(pieces):
         name = _clean_name(piece)
+        # "Grace Liu, Engineering Manager, Helio Robotics": after a comma and a title comes the employer
+        if name and after_title and separators[index] == ",":
+            name = None
         if name and not (index and piece.strip()[:1].islower() and " " not in piece.strip()
                          and piece.strip().lower() in TITLE_WORDS):  # fmt: skip
             found.append((name, piece))
+        words = piece.lower().split()
+        after_title = bool(found) and found[-1][1] == pieces[index - 1] if index else False
+        after_title = after_title and name is None and any(w.strip(".,()") in TITLE_WORDS for w in words)
     return found
 
 
@@ -169,13 +184,24 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
+def _lines_without_contacts(text: str) -> list[str]:
+    """The lines to look for interviewers in, honorifics dropped ("Ms. Imogen Clarke": the full stop is no sentence
+    end). A line with an e-mail or phone is a reference's; in a paragraph typed as one line, only the sentences
+    with a contact in them are left out."""
+    kept = []
+    for line in text.splitlines():
+        line = re.sub(_HONORIFIC, "", line)
+        if EMAIL.search(line) or phones(line):
+            line = " ".join(s for s in re.split(r"(?<=\w[.!?])\s+", line) if not (EMAIL.search(s) or phones(s)))
+        if line.strip():
+            kept.append(line)
+    return kept
+
+
 def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str]]:
     """(interviewers, others): every person an interviewer trigger names, minus those who only sat in."""
     candidates: list[str] = []
-    for line in text.splitlines():
-        if EMAIL.search(line) or phones(line):
-            continue  # a reference's line, not the interview's
-        line = re.sub(_HONORIFIC, "", line)  # "Ms. Imogen Clarke": the full stop is no sentence end
+    for line in _lines_without_contacts(text):
         for did in _DID_INTERVIEW.finditer(line):
             name = _clean_name(did.group("name") or did.group("name2"))
             if name:
@@ -218,15 +244,19 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
 
 
 def _after_name(sentence: str, name: str) -> str:
-    """What the sentence says of this person alone: up to two words before the name and the words after
-    it, up to the next comma or 'and' ('her PA Luis sat in', 'Yuki from research who barely spoke')."""
+    """What the sentence says of this person alone, at every mention: up to two words before the name and the
+    words after it, up to the next comma, 'and' or '+' ('her PA Luis sat in', 'Yuki from research who barely
+    spoke', 'X + Ian (FD) for the last 10 min, Ian just asked about salary'). What stands before a closing
+    bracket or a dash is about someone or something else, and so is what follows "Owen's" ("Owen's assistant
+    Jade showed me round")."""
     first = re.escape(name.split()[0])
-    match = re.search(rf"(?:[^\s,;(]+\s+){{0,2}}\b{first}\b(?:\s*\([^)]*\))?.*?"
-                      r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:and|but|&|\+)\s+[A-Z]|$)", sentence)  # fmt: skip
-    if match is None:
-        return sentence
-    before = re.split(r"(?i)[,;(]|\band\b", sentence[: match.start()])[-1]
-    return before[-30:] + match.group(0)
+    pieces = []
+    for match in re.finditer(rf"(?:[^\s,;()]+\s+){{0,2}}\b{first}\b(?!['’]s\b)(?:\s*\([^)]*\))?.*?"
+                             r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:&|\+)\s+|\s+(?:and|but)\s+[A-Z]|$)",
+                             sentence):  # fmt: skip
+        before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
+        pieces.append(before[-30:] + match.group(0))
+    return " | ".join(pieces)
 
 
 def is_people_clause(clause: str) -> bool:

@@ -60,6 +60,15 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
          ["Ana Lim", "Joe Park"], ["Sun Wu"]),
         ("Nurse manager: Beth Ngata, RN, MSN.", ["Beth Ngata"], []),
         ("Went to the interview, it was fine. My friend Zoe helped me prep.", [], []),
+        ("Interviewer: Tariq Aziz, Plant Manager, Norfield Metals", ["Tariq Aziz"], []),  # the employer is no one
+        ("met: Lena Kovac, Head of Finance + Piotr (CFO) for 5 min, Piotr only asked about notice period",
+         ["Lena Kovac"], ["Piotr"]),  # every mention counts, not only the first
+        ("Ops Analyst interview, Kestrel Freight (logistics HR tools) — final w/ Mina Park, VP Ops.", ["Mina Park"],
+         []),  # "HR" before the bracket closes is about the company, not her
+        ("met w/ sam from ops + the site mgr Harry for 5 mins (he just said hi)", ["sam"], ["Harry"]),
+        ("Interview at Larch Vets in York, Head Nurse, with Bo Lind (clinical director) and the practice manager Ed "
+         "Moss. Ed's assistant Kim showed me round. My old boss Ann Roe is happy to be called, ann@example.com.",
+         ["Bo Lind", "Ed Moss"], []),  # one long line: only the sentence with the contact is a reference's
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
