@@ -55,7 +55,8 @@ _INTERVIEWER_LABEL = re.compile(
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|"
-    r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X in Leeds, 10am, with Priti Shah"\bphone screen(?:ing)?\s+(?:w/|with)|"
+    r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
+    r"\bphone screen(?:ing)?\s+(?:w/|with)|"
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
     r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
