@@ -307,7 +307,7 @@ _NOT_INTRO = frozenset(
 _ROLE_AT = re.compile(
     rf"(?i:\b(?:interview(?:ed)?|applied|applying|application|interviewing|here|went|shortlisted)\b[^.\n]{{0,30}}?"
     rf"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+)?)(?P<role>[^.,;:\n()]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)"
-    rf"(?:\s+(?i:{_JOB_WORD}))?(?:\s+(?i:on|in)\s+[^,.;]{{1,40}}?)?(?:\s*\([^)]*\))?"
+    rf"(?:\s+(?i:{_JOB_WORD})(?:\s+(?i:on|in)\s+[^,.;]{{1,40}}?)?)?(?:\s*\([^)]*\))?"
     rf"\s+(?i:at|with|@|w/)\s+(?:the\s+)?(?P<company>[^.,;:\n()]{{2,60}})"
 )
 _ROLE_LEAD = re.compile(
@@ -322,7 +322,7 @@ _COMPANY_FIRST = re.compile(
 )
 _COMPANY_STOP = re.compile(
     r"\s+(?:today|yesterday|this|last|on|in|for|with|and|but|at|it|was|is|went|which|who|claims|digital|team|"
-    r"depot|store|office|branch|site)\b.*$|\s+\d.*$",
+    r"depot|store|office|branch|site|nights?|days|shift|evenings?|weekends?)\b.*$|\s+\d.*$",
     re.IGNORECASE,
 )
 _COMPANY_THEN_ROLE = re.compile(
@@ -367,27 +367,96 @@ def _trim_role(raw: str) -> str | None:
     return role
 
 
+_JOB_NOUN = re.compile(
+    r"(?i)\b(?:analyst|manager|engineer|nurse|chef|designer|developer|dev|lead|officer|assistant|advis[oe]r|accountant|"
+    r"pharmacist|practitioner|rep|executive|supervisor|electrician|teacher|worker|paralegal|researcher|dispatcher|"
+    r"controller|technician|tech|physio|physiotherapist|marketer|coordinator|director|head|specialist|consultant|"
+    r"clerk|driver|operative|partie|sister|senior|associate|scientist|therapist|administrator|planner|buyer|"
+    r"surveyor|architect|editor|writer|agent|cashier|receptionist|carer|inspector|auditor|solicitor|barrister)s?\b"
+)
+# A part of a title line that names a place in the employer, not the employer ("Croydon store", "CIN team").
+_NOT_EMPLOYER = re.compile(
+    r"(?i)\b(?:team|store|depot|patch|branch|site|ward|floor|unit|office|w/|with|shift|nights?)\b"
+)
+
+
 def _title_line(text: str) -> tuple[str | None, str | None]:
     """'Territory Sales Rep - Northline Packaging (Leeds patch)', 'Interview notes - Medical Social Worker,
-    Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP': role first, company last."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP', 'UX Designer @ Loomly — final
+    round debrief', 'Aldergrove Pharma — QC Analyst — interview notes': the first line that is no question, its
+    role the part with 'interview' or a job noun, its employer the next part that names no team, store or person."""
+    lines = [line for line in text.splitlines()[:12] if line.strip()]
+    questions = re.compile(r"\s*(?:Q\d*\b|[-*•]|\d+[.)])|.*\?\s*$")
+    first = next((line for line in lines if not questions.match(line)), "")
     first = re.sub(r"\([^)]*\)", "", first.strip(" #*"))
     first = re.split(r"(?<=\w\w)[.:](?:\s|$)", first)[0]
     parts = [p.strip(" *") for p in re.split(r"\s+[-–—|]\s+|,\s+", first) if p.strip(" *")]
-    parts = [p for p in parts if not re.fullmatch(r"(?i)(?:interview|zoom|teams)?\s*(?:notes|debrief|auto-transcript|"
-                                                  r"transcript|recap)", p)]  # fmt: skip
+    parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
+                                                  r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
+                                                  r"auto-transcript|transcript|recap)", p)]  # fmt: skip
+    for index, part in enumerate(parts):  # "UX Designer @ Loomly", "bus dispatcher job at Metrolink Buses"
+        at = re.match(rf"(?P<role>.+?)\s+(?:(?i:{_JOB_WORD})\s+)?(?:@|at)\s+(?P<company>.+)$", part)
+        if at and index == 0:
+            role, company = _trim_role(at.group("role")), _trim_company(at.group("company"))
+            if role and company:
+                return role, company
     if len(parts) < 2 or any(len(p.split()) > 7 for p in parts[:2]):
+        if len(parts) == 1:  # "shift supervisor interview kestrel logistics"
+            inside = re.match(r"(?i)(?P<role>.+?)\s+interview\s+(?P<company>\S.+)$", parts[0])
+            if inside:
+                role, company = _trim_role(inside.group("role")), _trim_company(inside.group("company"))
+                if role and company:
+                    return role, company
         return None, None
-    role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), 0)
+    role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), None)
+    if role_index is None:
+        role_index = 1 if not _JOB_NOUN.search(parts[0]) and _JOB_NOUN.search(parts[1]) else 0
     role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
-    company = _trim_company(parts[-1] if role_index == 0 else parts[min(role_index + 1, len(parts) - 1)])
+    rest = [p for i, p in enumerate(parts) if i != role_index]
+    after = parts[role_index + 1 :] if role_index == 0 else rest
+    company = next((_trim_company(p) for p in after if not _NOT_EMPLOYER.search(p)), None)
     if role and company and role != company and company[:1].isupper() | company.islower():
         return role, company
     return None, None
 
 
+# "Role: Senior Backend Engineer", "Company: Helio Robotics"
+_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*:\s*(?P<role>[^\n]{2,80}?)\s*$")
+_COMPANY_LABEL = re.compile(r"(?im)^\W*(?:company|employer|organi[sz]ation|org)\s*:\s*(?P<company>[^\n]{2,80}?)\s*$")
+# "Interview at Brightsmile Dental in Leeds, Lead Dental Nurse, 10am": the employer, then the role.
+_AT_THEN_ROLE = re.compile(
+    r"(?i:\binterview(?:ed)?\s+(?:at|with|@)\s+)(?:the\s+)?(?P<company>[A-Z][^,.;:\n]{1,50}?)(?:\s+in\s+[A-Z][\w-]+)?"
+    r",\s*(?:for\s+(?:the\s+)?)?(?P<role>[^,.;:\n]{2,50}?)(?=[,.;:\n]|$)"
+)
+
+
+def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
+    """A 'Role:' line, and the company from a 'Company:' line or from the title line ('Interview debrief —
+    Helio Robotics')."""
+    head = "\n".join(text.splitlines()[:10])
+    labelled = _ROLE_LABEL.search(head)
+    if not labelled:
+        return None, None
+    role = _trim_role(labelled.group("role"))
+    named = _COMPANY_LABEL.search(head)
+    company = _trim_company(named.group("company")) if named else None
+    if company is None:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        parts = [p.strip(" #*") for p in re.split(r"\s+[-–—|]\s+", first.strip(" #*")) if p.strip(" #*")]
+        parts = [p for p in parts if not re.search(r"(?i)\b(?:interview|debrief|notes|recap|transcript)\b", p)]
+        company = _trim_company(parts[0]) if len(parts) == 1 else None
+    return role, company
+
+
 def find_role_company(text: str) -> tuple[str | None, str | None]:
     head = "\n".join(text.splitlines()[:8])
+    role, company = _labelled_role_company(text)
+    if role and company:
+        return role, company
+    for match in _AT_THEN_ROLE.finditer(head):
+        role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+        if role and company and _JOB_NOUN.search(role):
+            return role, company
     for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE):
         for match in pattern.finditer(head):
             role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))

@@ -102,6 +102,16 @@ def test_the_candidates_name(notes: str, name: str | None) -> None:
         ("Territory Sales Rep - Eastgate Paper (Leeds patch)", "Territory Sales Rep", "Eastgate Paper"),
         ("ok. Frontend engineer interview at Turnip (the startup), 4 rounds", "Frontend engineer", "Turnip"),
         ("Background: BSc Electrical Engineering, University of Leeds 2016.", None, None),  # a degree is no role
+        ("interview for deputy in science @ Marsh Lane School", "deputy in science", "Marsh Lane School"),
+        ("Payroll Clerk interview, Tilly's Bakeries, Hull branch. went ok", "Payroll Clerk", "Tilly's Bakeries"),
+        ("Data Engineer (Billing) @ Quarry — second round debrief", "Data Engineer", "Quarry"),
+        ("night porter job at Grange Hotels, Leeds site", "night porter", "Grange Hotels"),
+        ("forklift driver interview redline freight, nights", "forklift driver", "redline freight"),
+        ("Oakway Foods — Quality Technician — interview notes, typed on the train", "Quality Technician",
+         "Oakway Foods"),  # employer first: the role is the part with a job noun
+        ("1. why us?\nHelp Desk Analyst, Corran Water - notes", "Help Desk Analyst", "Corran Water"),  # after questions
+        ("# Call notes — Vantage Robotics\nRole: Platform Engineer", "Platform Engineer", "Vantage Robotics"),
+        ("Interview at Hale Optics in York, Optical Assistant, 2pm, with Lee Fox", "Optical Assistant", "Hale Optics"),
     ],
 )
 def test_role_and_company(notes: str, role: str | None, company: str | None) -> None:
