@@ -147,7 +147,8 @@ _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind,
 _NOT_A_FACT = re.compile(
     r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:it went (?:badly|ok|fine|well)|(?:that|it) was "
     r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
-    r"writing this|notes? (?:from|for)|deep breath|(?:past|previous|old|last|prev) (?:job|role|employer)s?\b|"
+    r"writing this|(?:getting|typing|jotting|writing) (?:this|these|it) (?:down|up|out)|notes? (?:from|for)|"
+    r"deep breath|(?:past|previous|old|last|prev) (?:job|role|employer)s?\b|"
     r"parking|lunch|feedback by|they said they'?d|"
     r"(?:interview|trial|call|chat) (?:was|lasted|took)|\d+\s*min)",
     re.IGNORECASE,
@@ -313,7 +314,8 @@ def _score(clause: str) -> dict[str, float]:
 
 _ABOUT_PEOPLE = re.compile(
     r"(?i)^(?:(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
-    r"took notes|set (?:it|the call|the interview) up|barely spoke|walked me|(?:only|just) asked about|"
+    r"took notes|set (?:it|the call|the interview) up|set up the (?:call|interview)|did the intro|intro call|"
+    r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|"
     r"salary|notice period)\b)"
 )
 
@@ -371,7 +373,13 @@ def classify(clause: str, section: str | None) -> FactKind | None:
 def _heading_like(clause: str) -> bool:
     """A short phrase that names a topic rather than saying something ("Things I should have said")."""
     return bool(re.match(r"(?i)^(?:things|stuff|what|where|why|my|their|the|some|notes?|plan|refs?|references)\b",
-                         clause)) and not re.search(r"(?i)\b(?:i|i'?d|they)\s+(?!should)\w+ed\b", clause)  # fmt: skip
+                         clause)) and not re.search(r"(?i)\b(?:i|i'?d|they)\s+(?!should|need\b)\w+ed\b",
+                                                    clause)  # fmt: skip
+
+
+_HAS_VERB = re.compile(
+    rf"(?i)\b(?:{_PAST}|{_STEP_VERBS}|is|are|was|were|left|lost|has|have|had|need|needs|want|wants)\b"
+)
 
 
 def clauses(line: NoteLine) -> list[tuple[int, int]]:
@@ -381,14 +389,26 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
     text = line.text
     dated = line.label is not None and bool(_STEP_DATE.search(line.label))
     steps = not dated and (line.section == "plan" or bool(_PLAN_TALK.search(text)))
+    sentence_starts = {0}
     for match in (_CLAUSE_SPLIT if steps else _DATED_SPLIT).finditer(text):
         spans.append((position, match.start()))
         position = match.end()
+        if match.start() and text[match.start() - 1] in ".!?" and not match.group(0).strip():
+            sentence_starts.add(position)
     spans.append((position, len(text)))
-    # A piece of three words or fewer ("they want 30") says nothing alone: it stays with the clause before it.
+    # A piece of three words or fewer ("they want 30") says nothing alone: it stays with the clause before it in
+    # its sentence, or, opening a sentence ("CIPD Level 7, trained mediator"), with the piece after it.
     merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and len(re.findall(r"\w+", text[a:b])) <= 3:
+    carry: int | None = None
+    for index, (a, b) in enumerate(spans):
+        a = carry if carry is not None else a
+        carry = None
+        short = len(re.findall(r"\w+", text[a:b])) <= 3
+        following = spans[index + 1][0] if index + 1 < len(spans) else None
+        verbless = not _HAS_VERB.search(text[a:b])
+        if short and verbless and a in sentence_starts and following is not None and following not in sentence_starts:
+            carry = a
+        elif short and merged and a not in sentence_starts:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -586,7 +606,7 @@ def _sets_the_scene(clause: str, context: list[str]) -> bool:
     rest = lowered
     for x in named:
         rest = rest.replace(x, " ")
-    return bool(_SCENE.search(rest)) or len(re.findall(r"\w+", rest)) <= 3
+    return len(named) == len(context) > 1 or bool(_SCENE.search(rest)) or len(re.findall(r"\w+", rest)) <= 3
 
 
 # --- the whole reading -------------------------------------------------------------------------------
@@ -606,6 +626,10 @@ def read_notes(text: str) -> Facts:
     hard = {r.line for r in references if r.email or r.phone} | skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()
     context = [x.lower() for x in (people.role, people.company) if x]
+    # Someone who is not to be greeted (the recruiter, an assistant, a manager who popped in) is named in asides
+    # about the day, not in facts about the job: "her assistant Marco set up the call".
+    names = [re.escape(o.split()[0]) for o in people.others if len(o.split()[0]) > 1]
+    aside = re.compile(rf"(?<!\()\b(?:{'|'.join(names)})\b" if names else r"(?!)")
     facts: list[Fact] = []
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment"):
@@ -621,7 +645,7 @@ def read_notes(text: str) -> Facts:
                 continue
             if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
                 continue  # "can send x.pdf" is an attachment, not a fact
-            if _sets_the_scene(clause, context) or is_people_clause(clause):
+            if _sets_the_scene(clause, context) or is_people_clause(clause) or aside.search(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             hint = section
             lead = _lead_in(clause)

@@ -257,6 +257,7 @@ def test_relevant_facts_always_include_an_accomplishment() -> None:
         ("If I got the job:\n- meet every supervisor", "plan"),
         ("Send:\n- rota.xlsx", "attachment"),
         ("Notes on the day:\n- rota gaps every weekend", None),  # a heading of no kind, under no heading
+        ("What they need\nweekend cover is 3 short", "challenge"),  # "need" is no past tense
     ],
 )
 def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | None) -> None:
@@ -277,6 +278,9 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
         ("should have said I ran bundles for 9 trials incl. a 3-week one",
          ["should have said I ran bundles for 9 trials incl. a 3-week one"]),
         ("Ran 1:1s weekly with 4 juniors", ["Ran 1:1s weekly with 4 juniors"]),  # "1:" is no label
+        ("Closed 40 cases a year. ACCA Level 4, trained assessor",  # a short verbless opening joins what follows
+         ["Closed 40 cases a year", "ACCA Level 4, trained assessor"]),
+        ("Morale is low. Three porters left", ["Morale is low", "Three porters left"]),  # a short sentence stands
         ("waits are 14 weeks, the referral backlog is 600 and growing",
          ["waits are 14 weeks", "the referral backlog is 600 and growing"]),
         ("they keep it all in spreadsheets n nobody trusts the totals",
@@ -325,3 +329,14 @@ def test_lead_ins_and_scene_setting(notes: str, facts: list[tuple[str, str]]) ->
     reading = read_notes(notes)
     assert [(f.text, f.kind) for f in reading.facts] == facts
     assert all(notes.splitlines()[f.line - 1][f.start : f.end] == f.text for f in reading.facts)
+
+
+def test_asides_about_the_day_are_no_facts() -> None:
+    notes = ("Stock Controller - Fenwick Parts, Leeds depot\n"
+             "phone screen with Ada Reyes (ops manager). her assistant Tom set up the call and did the intro.\n"
+             "getting this down on the train home\n"
+             "their stock counts are off by 8% every quarter\n")
+    reading = read_notes(notes)
+    assert (reading.role, reading.company, reading.interviewers) == ("Stock Controller", "Fenwick Parts", ["Ada Reyes"])
+    assert [(f.text, f.kind) for f in reading.facts] == [("their stock counts are off by 8% every quarter",
+                                                          "challenge")]
