@@ -489,6 +489,9 @@ def find_references(text: str, own: set[str], skip_lines: set[int]) -> list[Refe
         boundary = 0
         pending: Reference | None = None
         for position, value, kind in contacts or [(len(line.text), "", "none")]:
+            # the reference is named in the sentence that gives the contact, not in one before it
+            ends = list(re.finditer(rf"(?<=\w[.!?]){_NO_STOP}\s+(?=[A-Z])", line.text[boundary:position]))
+            boundary = boundary + ends[-1].end() if ends else boundary
             segment = line.text[boundary:position]
             people = _people_in(segment)
             if people:
@@ -592,6 +595,16 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
     return None
 
 
+def _contact_sentences(raw: str) -> list[tuple[int, int]] | None:
+    """The spans of the sentences with an e-mail or phone in a line of three sentences or more; None for a
+    shorter line, which is a reference's line as a whole."""
+    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w[.!?]){_NO_STOP}\s+(?=[A-Z])", raw)), len(raw)]
+    if len(bounds) < 4:
+        return None
+    sentences = list(zip(bounds, bounds[1:], strict=False))
+    return [(a, b) for a, b in sentences if EMAIL.search(raw[a:b]) or phones(raw[a:b])]
+
+
 _SCENE = re.compile(r"(?i)\b(?:interview(?:ed|ing)?|applied|applying|application|shortlisted|trial|debrief|"
                     r"phone screen|screening|role|job|post|position|vacancy|round|notes)\b")
 
@@ -623,8 +636,16 @@ def read_notes(text: str) -> Facts:
     skip = {people.candidate_line} if people.candidate_line else set()
     references = find_references(kept_text, own, skip)
     attachments = find_attachments(lines)
-    hard = {r.line for r in references if r.email or r.phone} | skip | transcript_turns(kept_text)
+    hard = skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()
+    # A reference's line holds no fact; in a paragraph typed as one line, only its sentences with a contact.
+    contact_spans: dict[int, list[tuple[int, int]]] = {}
+    for number in {r.line for r in references if r.email or r.phone} - hard:
+        spans = _contact_sentences(raw_lines[number - 1])
+        if spans is None:
+            hard.add(number)
+        else:
+            contact_spans[number] = spans
     context = [x.lower() for x in (people.role, people.company) if x]
     # Someone who is not to be greeted (the recruiter, an assistant, a manager who popped in) is named in asides
     # about the day, not in facts about the job: "her assistant Marco set up the call".
@@ -638,6 +659,8 @@ def read_notes(text: str) -> Facts:
         section = line.section
         for start, end in clauses(line):
             clause = raw[start:end]
+            if any(a < end and start < b for a, b in contact_spans.get(line.number, [])):
+                continue
             if len(clause.split()) <= 6 and not re.search(r"\d", clause) and section_of(clause) and (
                 raw[end : end + 2].strip()[:1] in (".", ":", "")
             ) and _heading_like(clause):

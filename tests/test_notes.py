@@ -340,3 +340,16 @@ def test_asides_about_the_day_are_no_facts() -> None:
     assert (reading.role, reading.company, reading.interviewers) == ("Stock Controller", "Fenwick Parts", ["Ada Reyes"])
     assert [(f.text, f.kind) for f in reading.facts] == [("their stock counts are off by 8% every quarter",
                                                           "challenge")]
+
+
+def test_a_paragraph_typed_as_one_line_keeps_its_facts_beside_a_reference() -> None:
+    notes = ("Interview at Tarn Opticians for Senior Optical Assistant. I froze on the contact lens question. "
+             "I trained 6 new starters on the pre-test machines. My old manager Dr Ruth Hale is happy to be called, "
+             "07700 900455. Their main problem is that recalls are 4 months behind.")
+    reading = read_notes(notes)
+    assert [(r.name, r.phone) for r in reading.references] == [("Ruth Hale", "07700 900455")]
+    assert [(f.text, f.kind) for f in reading.facts] == [
+        ("I froze on the contact lens question", "mistake"),
+        ("I trained 6 new starters on the pre-test machines", "accomplishment"),
+        ("recalls are 4 months behind", "challenge"),
+    ]
