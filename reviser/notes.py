@@ -65,7 +65,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"not really|ok answer|weak answer|vague|generic|waffle|went off)\b", 2),
         (r"\b(?:i|and i|i just|then i)\s+(?:said|told|answered|gave|got|went|talked|spent|picked|called|"
          r"admitted|mentioned|used)\b", 0.8),
-        (r"\b(?:asked|asks)\b.*\b(?:and|but)\s+i\b", 1.5),
+        (r"\b(?:asked|asks)\b.*\b(?:and|but)\s+i\b", 2.5),  # "she asked X and I ...": the answer given
     ],
     "challenge": [
         (r"\b(?:they|their|them|they'?re|they'?ve|theyve|theyre|the team|the ward|the site|the store|"
@@ -125,8 +125,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"(?<![-\w])(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
          r"(?!\s*%)", 3),
         (r"\b(?:by|within|in|after)\s+(?:day|week|month|wk)\s*\d+|\bdays?\s+\d+\s*[-–]\s*\d+|\bweeks?\s+\d+\s*[-–]\s*\d+|"
-         r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|q[1-4]|"
-         r"february|march|april|june|september|day|week|month)", 3),
+         r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|\w+ half term|q[1-4]|"
+         r"january|february|march|april|may|june|july|august|september|october|november|december|day|week|month)",
+         3),
         (r"^(?:then\s+)?(?:meet|map|shadow|audit|review|learn|set up|get|build|ship|write|run|agree|introduce|"
          r"roll out|sit (?:down|with)|spend|start|fix|train|observe|visit|listen|pilot|launch|create|pull|clear|draft|"
          r"split|go through|flag|rebuild|pair|hire|recruit)\b", 0.8),
@@ -344,6 +345,9 @@ _ITEM = r"(?:(?!(?:i|we|they|my|the|a|an)\b)[\w+#&/.'’-]+(?:\s+(?!(?:i|we|they
 _TOOL_LIST = re.compile(rf"(?i)^{_ITEM}(?:\s*(?:,|\+)\s*(?:and\s+)?{_ITEM}){{2,}}$")
 
 
+_STEP_START = re.compile(rf"(?i)^(?:then\s+|and\s+|also\s+)?(?:{_STEP_VERBS}|visit|list|help|learn|take|run|make|do)\b")
+
+
 def classify(clause: str, section: str | None) -> FactKind | None:
     """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
     if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2 or _ABOUT_PEOPLE.search(clause):
@@ -352,7 +356,10 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         return None
     scores = _score(clause)
     first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause) or _DROPPED_I.match(clause))
-    if _DONE.match(clause):
+    step = section == "plan" and bool(_STEP_START.match(clause))
+    if step:
+        scores["plan"] += 2  # under a plan heading, a clause that opens with a bare verb is a step to take
+    elif _DONE.match(clause) and section != "plan":
         scores["accomplishment"] += 0.5 if scores["mistake"] else 1.5  # "got X right but used the wrong Y"
     if first_person:
         scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
@@ -360,7 +367,7 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] += 1
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
-    if _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
+    if not step and _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
         scores["skill"] += 3  # "Minitab, SPC, Gauge R&R, CMM programming": a list of tools or credentials
     if section in scores:
         scores[section] += 2
@@ -579,7 +586,9 @@ _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|the\s+\w+(?:\s+\w+)?|she|he)\s+(?:also\s+)?(?:said|mentioned|"
                 r"told me|explained)\s+(?:that\s+)?(?=(?:they|their|theyre|the|there|it'?s|nobody|no one)\b)",
                 re.IGNORECASE), "challenge"),
-    (re.compile(r"^(?P<label>[A-Za-z][\w'’ ]{0,40}?):\s+(?=\S)"), None),
+    # "If they gave me a second go I'd ...": the condition is no part of the plan
+    (re.compile(r"(?i)^if (?:they|i|you)\b[^,;]{0,60}?\s(?=(?:i'?d|i would|id)\s)"), "plan"),
+    (re.compile(r"^(?P<label>[A-Za-z][\w'’ ,]{0,60}?):\s+(?=\S)"), None),
 ]
 
 
@@ -589,7 +598,7 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
         match = pattern.match(clause)
         if match and len(re.findall(r"\w+", clause[match.end() :])) >= 4:
             label = match.groupdict().get("label")
-            if label is not None and (len(label.split()) > 5 or _ABOUT_PEOPLE.search(clause)):
+            if label is not None and (len(label.split()) > 8 or _ABOUT_PEOPLE.search(clause)):
                 continue  # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people
             return match.end(), kind
     return None

@@ -199,6 +199,13 @@ def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> 
         ("no permanent head of year for 2 terms", None, "challenge"),
         ("the office manager is the only payroll person", None, "challenge"),
         ('then "tell me about a time you handled a complaint"', None, None),  # a question recalled in quotes
+        # under a plan heading a bare verb opens a step, even one that reads like a deed or a problem
+        ("set up a shared rota for the weekend team", "plan", "plan"),
+        ("clear the overdue repairs backlog with the planners", "plan", "plan"),
+        ("visit every branch, meet the managers, list the open complaints", "plan", "plan"),  # no tool list
+        ("set up a shared rota for the weekend team", None, "accomplishment"),  # a deed when no plan is near
+        ("By April half term every Y7 class reading daily", None, "plan"),
+        ("Priya asked about my targets and I gave a vague answer", None, "mistake"),
         ("past job: Calder Mills, line cook, 2015-2018", None, None),  # a past job's dates are background
     ],
 )
@@ -353,3 +360,9 @@ def test_a_paragraph_typed_as_one_line_keeps_its_facts_beside_a_reference() -> N
         ("I trained 6 new starters on the pre-test machines", "accomplishment"),
         ("recalls are 4 months behind", "challenge"),
     ]
+
+
+def test_a_condition_before_a_plan_is_left_out() -> None:
+    notes = "If they gave me another chance I'd spend the first month shadowing each shift lead"
+    assert [(f.text, f.kind) for f in read_notes(notes).facts] == [
+        ("I'd spend the first month shadowing each shift lead", "plan")]
