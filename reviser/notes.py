@@ -262,10 +262,14 @@ def note_lines(text: str) -> list[NoteLine]:
         inline = label_text = None
         if label and len(label.group("label").split()) <= 7 and label.group("rest"):
             inline = section_of(label.group("label"))
-            if inline:
+            # A plan step's date is part of the step ("days 1-30: meet the leads"): the label stays in its text.
+            dated = inline == "plan" and re.search(r"(?i)\d|\b(?:first|half term|term|quarter)\b", label.group("label"))
+            if inline and not dated:
                 label_text = label.group("label")
                 start += label.start("rest")
                 body = label.group("rest")
+            elif dated:
+                label_text = label.group("label")
         lines.append(NoteLine(number, body, inline or section, start, label_text))
     return lines
 

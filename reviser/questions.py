@@ -125,8 +125,9 @@ _SMALL_TALK = (
 )
 # Questions an interview asks that a letter should not answer again: pay, notice, start dates, the journey.
 _LOGISTICS = (
-    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are |r )?(?:you|u)(?:'re| are)? on\b|what(?:'s| is) your current "
-    r"(?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|start date|availability|"
+    r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are |r )?(?:you|u)(?:'re| are)? on\b|"
+    r"what(?:'s| is) your current (?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|"
+    r"start date|availability|"
     r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
     r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell)\b"
 )

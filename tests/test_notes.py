@@ -279,8 +279,8 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
         ("ran the rota tool, sat with each supervisor", ["ran the rota tool, sat with each supervisor"]),  # no plan
         ("meet every site lead in month one, and by day 60 have one shared tracker",
          ["meet every site lead in month one", "by day 60 have one shared tracker"]),
-        ("days 1-30: meet the regional leads, map every open case",  # the steps share the label's date
-         ["meet the regional leads, map every open case"]),
+        ("days 1-30: meet the regional leads, map every open case",  # the steps share the label's date, kept
+         ["days 1-30: meet the regional leads, map every open case"]),
         ("Dr. Amara Lee said their audit is overdue", ["Dr. Amara Lee said their audit is overdue"]),
         ("should have said I ran bundles for 9 trials incl. a 3-week one",
          ["should have said I ran bundles for 9 trials incl. a 3-week one"]),
