@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviser.models import Attachment, Fact, FactKind, Facts, Reference
-from reviser.patterns import EMAIL, FILE_NAME, INJECTION, URL, phones
-from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_people_clause, is_person_name, read_people
+from reviser.contacts import find_attachments, find_references
+from reviser.models import Fact, FactKind, Facts
+from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, phones
+from reviser.people import CAP_NAME, HONORIFIC, is_people_clause, is_person_name, read_people
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
@@ -155,8 +156,6 @@ _NOT_A_FACT = re.compile(
     re.IGNORECASE,
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
-_ABBREVIATIONS = "dr mr mrs ms mx st prof incl approx vs etc esp eg ie co ltd inc corp"
-_NO_STOP = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS.split())
 # The steps of a plan, one clause each: "learn the system, sit with each controller, then ...", "..., and by
 # day 60 ...": a comma before "then", a date from the start of the job, or a verb in the imperative.
 _STEP_VERBS = (r"rebuild|review|sit|learn|meet|map|shadow|audit|win|draft|launch|pilot|split|start|set up|get|"
@@ -166,7 +165,7 @@ _STEP_SPLIT = (r",\s+(?=then\s)|(?:,\s*(?:and\s+)?|\s+and\s+)(?=by\s+(?:day\s+|w
                r"(?:\d+|christmas|easter|the end|half term|[a-z]+ half term|q[1-4])\b)")
 _VERB_STEP = rf",\s+(?:and\s+)?(?=(?:{_STEP_VERBS})\s)"
 _SPLITS = (
-    rf"{_STEP_SPLIT}|(?<=[.!?]){_NO_STOP}(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=\S)|"
+    rf"{_STEP_SPLIT}|(?<=[.!?]){NO_STOP}(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=\S)|"
     r";\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
     r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
     r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
@@ -435,151 +434,6 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
     return trimmed
 
 
-# --- references and attachments ----------------------------------------------------------------------
-
-_NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
-_LOWER_NAME_AFTER = re.compile(
-    r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
-    r"head chef(?: at the \w+)?)\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
-)
-_RELATION = re.compile(
-    r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
-    r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
-    r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
-    r"solicitor|ward manager|line manager|team leader|tl)\b[^,;()]*"
-)
-
-
-_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
-_HONORIFICS = frozenset("mr mrs ms miss mx dr prof".split())
-
-
-@dataclass(frozen=True)
-class _Name:
-    name: str
-    start: int
-    end: int
-
-
-def _people_in(segment: str) -> list[_Name]:
-    """The person names in a stretch of a line, the likeliest reference first: full names before single
-    words, in order; never a company ("at Pinewood") or a heading. Leading words that are no name are
-    dropped ("Also James Okoro" → "James Okoro")."""
-    found = []
-    for match in [*_NAME_IN_TEXT.finditer(segment), *_LOWER_NAME_AFTER.finditer(segment)]:
-        words = match.group("name").split()
-        start = match.start("name")
-        while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in _HONORIFICS
-                         or not is_person_name(words[0])):  # fmt: skip
-            start = segment.index(words[1], start + len(words[0])) if len(words) > 1 else match.end("name")
-            words = words[1:]
-        name = " ".join(words)
-        if len(name) <= 2 or not is_person_name(name):
-            continue
-        if re.search(r"(?i)\b(?:at|from|in|for|of|with|@|w/)\s+(?:the\s+)?$", segment[:start]):
-            continue
-        found.append(_Name(name, start, match.end("name")))
-    return sorted(found, key=lambda m: (len(m.name.split()) < 2, m.start))
-
-
-def find_references(text: str, own: set[str], skip_lines: set[int]) -> list[Reference]:
-    """Every person offered with a contact detail, anywhere in the notes, one record each (the candidate's own
-    contact details excluded); people listed under a references heading without one are kept too."""
-    refs: list[Reference] = []
-    seen: set[str] = set()
-    for line in note_lines(text):
-        if line.number in skip_lines:
-            continue
-        contacts = sorted(
-            [(m.start(), m.group(0), "email") for m in EMAIL.finditer(line.text)]
-            + [(line.text.find(p), p.strip(), "phone") for p in phones(line.text)],
-        )
-        contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
-        if not contacts and line.section != "reference":
-            continue
-        boundary = 0
-        pending: Reference | None = None
-        for position, value, kind in contacts or [(len(line.text), "", "none")]:
-            # the reference is named in the sentence that gives the contact, not in one before it
-            ends = list(re.finditer(rf"(?<=\w[.!?]){_NO_STOP}\s+(?=[A-Z])", line.text[boundary:position]))
-            boundary = boundary + ends[-1].end() if ends else boundary
-            segment = line.text[boundary:position]
-            people = _people_in(segment)
-            if people:
-                person = people[0]
-                name = person.name
-                relation = _relation(segment, person) or _relation(line.text[position:position + 80], None)
-                pending = Reference(name=name, detail=relation, line=line.number)
-                if name.lower() not in seen:
-                    refs.append(pending)
-                    seen.add(name.lower())
-                else:
-                    pending = next(r for r in refs if r.name.lower() == name.lower())
-            if pending is not None and kind == "email" and not pending.email:
-                pending.email = value
-            elif pending is not None and kind == "phone" and not pending.phone:
-                pending.phone = value
-            boundary = position + len(value)
-    return refs
-
-
-def _relation(segment: str, person: _Name | None) -> str | None:
-    """'my charge nurse' in 'My charge nurse Renee Dupuis said', or '(senior analyst, worked together)'."""
-    if person is not None:
-        before = segment[: person.start]
-        after = segment[person.end :]
-        bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
-        if bracket:
-            return bracket.group(1).strip()
-        tail = re.match(r"\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
-        if tail and _RELATION.search(tail.group(1)):
-            return tail.group(1).strip()
-        near = _RELATION.search(before[-50:])
-        if near:
-            return near.group(0).strip(" ,:-")
-        # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
-        lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—")
-        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@]|\d{3}", lead):
-            return lead
-        return None
-    near = _RELATION.search(segment)
-    return near.group(0).strip(" ,:-") if near else None
-
-
-def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
-    """Every file name (and link offered as a sample) with its own description, also in comma lists."""
-    found: list[Attachment] = []
-    seen: set[str] = set()
-    for line in lines:
-        text = line.text
-        matches = [m for m in FILE_NAME.finditer(text) if not EMAIL.search(m.group(0))]
-        if line.section == "attachment":
-            matches += [m for m in URL.finditer(text)]
-        matches.sort(key=lambda m: m.start())
-        previous_end = 0
-        for index, match in enumerate(matches):
-            name = match.group(0)
-            if name.lower() in seen:
-                continue
-            seen.add(name.lower())
-            after = text[match.end() :]
-            description = None
-            colon = re.match(r"\s*(?::|\s[-–—]|\()\s*([^()]+?)\s*(?:\)|$)", after)
-            if colon and index == len(matches) - 1 or (colon and len(matches) == 1):
-                description = colon.group(1).strip(" .")
-            if description is None:
-                before = text[previous_end : match.start()]
-                lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
-                before = re.split(lead_in, before.rstrip(" ,;:(-–—"))[-1].strip(" (-–—")
-                if len(before.split()) >= 2:
-                    description = before
-            found.append(Attachment(file_name=name, description=description or None, line=line.number))
-            previous_end = match.end()
-    return found
-
-
-# Words that introduce a clause without being part of it, and the kind they announce: "I should have said that
-# I ran ...", "Their main problem is ...", "The head of service said they ...", "From the tour: ...".
 _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"(?i)^(?:and\s+|but\s+)?(?:i\s+)?(?:should(?: have|'?ve)|shld have|shoulda|could(?: have|'?ve)|"
                 r"wish i'?d|meant to(?: have)?)\s+(?:said|mentioned|told (?:them|her|him)|talked about|used|led with|"
@@ -611,7 +465,7 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
 def _contact_sentences(raw: str) -> list[tuple[int, int]] | None:
     """The spans of the sentences with an e-mail or phone in a line of three sentences or more; None for a
     shorter line, which is a reference's line as a whole."""
-    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w[.!?]){_NO_STOP}\s+(?=[A-Z])", raw)), len(raw)]
+    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", raw)), len(raw)]
     if len(bounds) < 4:
         return None
     sentences = list(zip(bounds, bounds[1:], strict=False))
@@ -647,7 +501,7 @@ def read_notes(text: str) -> Facts:
     lines = [line for line in note_lines(kept_text) if line.number not in ignored]
     own = {c.lower() for c in (people.candidate_email, people.candidate_phone) if c}
     skip = {people.candidate_line} if people.candidate_line else set()
-    references = find_references(kept_text, own, skip)
+    references = find_references(lines, own, skip)
     attachments = find_attachments(lines)
     hard = skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()

@@ -20,6 +20,12 @@ INJECTION = re.compile(
 )
 
 
+# A full stop after these is no sentence end ("Dr. Amara Lee", "incl. a 3-week one"): lookbehinds to put before
+# a sentence-end pattern.
+_ABBREVIATIONS = "dr mr mrs ms mx st prof incl approx vs etc esp eg ie co ltd inc corp"
+NO_STOP = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS.split())
+
+
 def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 

@@ -1,0 +1,160 @@
+"""References and attachments in the notes, read in code: every person offered with a contact detail, one
+record each with the relationship written around the name; every file name (and sample link) with its own
+description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reviser.models import Attachment, Reference
+from reviser.patterns import EMAIL, FILE_NAME, NO_STOP, URL, phones
+from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name
+
+if TYPE_CHECKING:  # notes.py imports this module; the records only are needed here
+    from reviser.notes import NoteLine
+
+_NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
+_LOWER_NAME_AFTER = re.compile(
+    r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
+    r"head chef(?: at the \w+)?)\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
+)
+_RELATION = re.compile(
+    r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
+    r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
+    r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
+    r"solicitor|ward manager|line manager|team leader|tl)\b[^,;()]*"
+)
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof".split())
+
+
+@dataclass(frozen=True)
+class _Name:
+    name: str
+    start: int
+    end: int
+
+
+def _people_in(segment: str) -> list[_Name]:
+    """The person names in a stretch of a line, the likeliest reference first: full names before single
+    words, in order; never a company ("at Pinewood") or a heading. Leading words that are no name are
+    dropped ("Also James Okoro" → "James Okoro")."""
+    found = []
+    for match in [*_NAME_IN_TEXT.finditer(segment), *_LOWER_NAME_AFTER.finditer(segment)]:
+        words = match.group("name").split()
+        start = match.start("name")
+        while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in _HONORIFICS
+                         or not is_person_name(words[0])):  # fmt: skip
+            start = segment.index(words[1], start + len(words[0])) if len(words) > 1 else match.end("name")
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) <= 2 or not is_person_name(name):
+            continue
+        if re.search(r"(?i)\b(?:at|from|in|for|of|with|@|w/)\s+(?:the\s+)?$", segment[:start]):
+            continue
+        found.append(_Name(name, start, match.end("name")))
+    return sorted(found, key=lambda m: (len(m.name.split()) < 2, m.start))
+
+
+def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) -> list[Reference]:
+    """Every person offered with a contact detail, anywhere in the notes, one record each (the candidate's own
+    contact details excluded); people listed under a references heading without one are kept too."""
+    refs: list[Reference] = []
+    seen: set[str] = set()
+    for line in lines:
+        if line.number in skip_lines:
+            continue
+        contacts = sorted(
+            [(m.start(), m.group(0), "email") for m in EMAIL.finditer(line.text)]
+            + [(line.text.find(p), p.strip(), "phone") for p in phones(line.text)],
+        )
+        contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
+        if not contacts and line.section != "reference":
+            continue
+        boundary = 0
+        pending: Reference | None = None
+        for position, value, kind in contacts or [(len(line.text), "", "none")]:
+            # the reference is named in the sentence that gives the contact, not in one before it
+            ends = list(re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", line.text[boundary:position]))
+            boundary = boundary + ends[-1].end() if ends else boundary
+            segment = line.text[boundary:position]
+            people = _people_in(segment)
+            if people:
+                person = people[0]
+                name = person.name
+                relation = _relation(segment, person) or _relation(line.text[position:position + 80], None)
+                pending = Reference(name=name, detail=relation, line=line.number)
+                if name.lower() not in seen:
+                    refs.append(pending)
+                    seen.add(name.lower())
+                else:
+                    pending = next(r for r in refs if r.name.lower() == name.lower())
+            if pending is not None and kind == "email" and not pending.email:
+                pending.email = value
+            elif pending is not None and kind == "phone" and not pending.phone:
+                pending.phone = value
+            boundary = position + len(value)
+    return refs
+
+
+def _relation(segment: str, person: _Name | None) -> str | None:
+    """'my charge nurse' in 'My charge nurse Renee Dupuis said', or '(senior analyst, worked together)'."""
+    if person is not None:
+        before = segment[: person.start]
+        after = segment[person.end :]
+        bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
+        if bracket:
+            return bracket.group(1).strip()
+        tail = re.match(r"\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
+        if tail and _RELATION.search(tail.group(1)):
+            return tail.group(1).strip()
+        near = _RELATION.search(before[-50:])
+        if near:
+            return near.group(0).strip(" ,:-")
+        # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
+        lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—")
+        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@]|\d{3}", lead):
+            return lead
+        return None
+    near = _RELATION.search(segment)
+    return near.group(0).strip(" ,:-") if near else None
+
+
+def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
+    """Every file name (and link offered as a sample) with its own description, also in comma lists."""
+    found: list[Attachment] = []
+    seen: set[str] = set()
+    for line in lines:
+        text = line.text
+        matches = [m for m in FILE_NAME.finditer(text) if not EMAIL.search(m.group(0))]
+        if line.section == "attachment":
+            matches += [m for m in URL.finditer(text)]
+        matches.sort(key=lambda m: m.start())
+        previous_end = 0
+        for index, match in enumerate(matches):
+            name = match.group(0)
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            after = text[match.end() :]
+            description = None
+            colon = re.match(r"\s*(?::|\s[-–—]|\()\s*([^()]+?)\s*(?:\)|$)", after)
+            if colon and index == len(matches) - 1 or (colon and len(matches) == 1):
+                description = colon.group(1).strip(" .")
+            if description is None:
+                before = text[previous_end : match.start()]
+                lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
+                before = re.split(lead_in, before.rstrip(" ,;:(-–—"))[-1].strip(" (-–—")
+                if len(before.split()) >= 2:
+                    description = before
+            found.append(Attachment(file_name=name, description=description or None, line=line.number))
+            previous_end = match.end()
+    return found
+
+
+# Words that introduce a clause without being part of it, and the kind they announce: "I should have said that
+# I ran ...", "Their main problem is ...", "The head of service said they ...", "From the tour: ...".
