@@ -204,7 +204,12 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
-    return re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
+    # A clause cut from a run-on line keeps its joining word ("and I never corrected him", "Also did the MSc").
+    text = re.sub(r"(?i)^(?:and|but|so|also|plus|then|and then|and also)\s+(?=\w)", "", text.strip())
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
+    while text.endswith(")") and text.count(")") > text.count("("):  # a bracket closed in the notes, not here
+        text = text[:-1].rstrip(".;,:!? ")
+    return text
 
 
 def strip_label(text: str) -> str:
@@ -244,8 +249,13 @@ def _words(text: str) -> list[str]:
 
 
 def _has_subject(text: str) -> bool:
-    first = text.split(" ", 1)[0].lower().strip("\"'(“,")
-    return first in SUBJECTS
+    """'I ...', 'they ...', or a named person doing something ('Fergal asked about frailty')."""
+    words = text.split()
+    first = words[0].lower().strip("\"'(“,") if words else ""
+    if first in SUBJECTS:
+        return True
+    named = len(words) > 1 and words[0][:1].isupper() and not _lemmas(first)
+    return named and _is_verb(words[1], words[2] if len(words) > 2 else None) and words[1].lower().endswith("ed")
 
 
 def _join_splice(text: str) -> str:
