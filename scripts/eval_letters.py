@@ -1,0 +1,79 @@
+"""Letters drafted from a labelled notes corpus, judged against the labels (issue 9's figures).
+
+    python scripts/eval_letters.py [--notes-dir fixtures/notes] [--backend none|local]
+
+For every case with questions: is the right person greeted, are the references carried exactly (name and every
+contact detail), and how many of the parts the notes support (challenges, skills, example, plan, answers when
+the notes hold an accomplishment or skill) carry a placeholder instead. With --backend local the embedded model
+runs (slow); none is the composer alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reviser.draft import DraftOptions, run_draft  # noqa: E402
+from reviser.llm.select import ModelSettings, make_backend  # noqa: E402
+from reviser.questions import extract_questions  # noqa: E402
+from reviser.render import render_letter  # noqa: E402
+
+SUPPORTED = {  # placeholder -> the fact kinds in the labels that would have filled it
+    "[ADD CHALLENGES": {"challenge"},
+    "[ADD SKILLS": {"skill"},
+    "[ADD EXAMPLE": {"accomplishment"},
+    "[ADD PLAN": {"plan"},
+    "[ADD ANSWER": {"accomplishment", "skill"},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--notes-dir", default="fixtures/notes")
+    parser.add_argument("--backend", default="none", choices=["none", "local"])
+    args = parser.parse_args()
+    folder = ROOT / args.notes_dir
+    cases = tomllib.loads((folder / "labels.toml").read_text())["case"]
+    backend = make_backend(ModelSettings(backend=args.backend))
+    greeted = refs_ok = refs_total = supported = with_placeholder = letters = 0
+    for case in cases:
+        notes = (folder / case["file"]).read_text()
+        source = (folder / case["questions_file"]).read_text() if case.get("questions_file") else notes
+        questions = extract_questions(source)
+        if not questions:
+            print(f"{case['file']}: no questions found, no letter")
+            continue
+        letters += 1
+        draft = run_draft(notes, questions, backend, DraftOptions()).draft
+        letter = render_letter(draft)
+        want = case["interviewers"][0].lower() if case["interviewers"] else "hiring manager"
+        ok = want in draft.greeting.lower()
+        greeted += ok
+        lower = letter.lower()
+        for ref in case["references"]:
+            refs_total += 1
+            digits = re.sub(r"\D", "", ref["phone"])
+            carried = ref["name"].lower() in lower and (not ref["email"] or ref["email"].lower() in lower) and (
+                not digits or digits in re.sub(r"\D", "", letter))
+            refs_ok += carried
+        kinds = {f["kind"] for f in case["facts"]}
+        for placeholder, needs in SUPPORTED.items():
+            if kinds & needs:
+                count = max(1, letter.count(placeholder)) if placeholder == "[ADD ANSWER" else 1
+                supported += count if placeholder == "[ADD ANSWER" else 1
+                with_placeholder += letter.count(placeholder) if placeholder == "[ADD ANSWER" else (placeholder in letter)
+        print(f"{case['file']}: greeting {'ok' if ok else 'WRONG: ' + draft.greeting}")
+    print(f"\nletters: {letters}; greeting names the right person: {greeted} of {letters}")
+    print(f"references carried exactly: {refs_ok} of {refs_total}")
+    print(f"parts the notes support that carry a placeholder instead: {with_placeholder} of {supported} "
+          f"({with_placeholder / max(supported, 1):.0%})")
+
+
+if __name__ == "__main__":
+    main()
