@@ -66,9 +66,9 @@ def main() -> None:
         kinds = {f["kind"] for f in case["facts"]}
         for placeholder, needs in SUPPORTED.items():
             if kinds & needs:
-                count = max(1, letter.count(placeholder)) if placeholder == "[ADD ANSWER" else 1
-                supported += count if placeholder == "[ADD ANSWER" else 1
-                with_placeholder += letter.count(placeholder) if placeholder == "[ADD ANSWER" else (placeholder in letter)
+                # Every answer is a part of its own; each other placeholder stands for one part.
+                supported += len(draft.answers) if placeholder == "[ADD ANSWER" else 1
+                with_placeholder += letter.count(placeholder)
         print(f"{case['file']}: greeting {'ok' if ok else 'WRONG: ' + draft.greeting}")
     print(f"\nletters: {letters}; greeting names the right person: {greeted} of {letters}")
     print(f"references carried exactly: {refs_ok} of {refs_total}")
