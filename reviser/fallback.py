@@ -209,6 +209,8 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
     while text.endswith(")") and text.count(")") > text.count("("):  # a bracket closed in the notes, not here
         text = text[:-1].rstrip(".;,:!? ")
+    if text.count('"') % 2:  # a quote the clause cut off: closed where the clause ends
+        text += '"'
     return text
 
 
@@ -409,7 +411,9 @@ def _of_kind(facts: Facts, kind: str) -> list[Fact]:
 
 
 def subject(facts: Facts) -> str:
-    return f"Following up on our interview for the {facts.role} role" if facts.role else "Following up on our interview"
+    # A subject line names the role, not its details: "Head Teacher (Tuākana room, 2-5 yrs)" → "Head Teacher".
+    role = re.sub(r"\s*\([^)]*\)", "", facts.role or "").strip()
+    return f"Following up on our interview for the {role} role" if role else "Following up on our interview"
 
 
 def apology(facts: Facts) -> str:
@@ -567,7 +571,11 @@ def plan(facts: Facts) -> str:
         elif not dated:
             sentence = _also(sentence)
         sentences.append(sentence)
-    return " ".join(sentences)
+    text = " ".join(sentences)
+    if not _present(text, "plan") and sentences[0].startswith("I "):
+        # A step dated only by its length ("shadow each tech for a week") does not say when the plan runs.
+        text = " ".join(["In my first few weeks " + _lower_first(sentences[0]), *sentences[1:]])
+    return text
 
 
 def ask() -> str:

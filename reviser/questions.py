@@ -397,6 +397,8 @@ def _clean(text: str) -> str:
     if colon and "?" not in head and len(head.split()) <= 5 and _opens_question(tail, "all"):
         text = tail.strip()  # "Last one: why should we hire you?" -> "why should we hire you?"
     text = _strip_quotes(re.compile(_DISCOURSE_SHOWN).sub("", text))
+    # An aside in brackets holding someone else's remark is no part of the question ("(Mr X popped in: ...)").
+    text = re.sub(r"\s*\((?=[^()]*[:?])[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", text).strip() or text
     return text[:1].upper() + text[1:]
 
 

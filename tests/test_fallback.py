@@ -39,6 +39,12 @@ EXAMPLE_NOTES = (ROOT / "fixtures" / "examples" / "notes.txt").read_text()
         ("no questions prepared", "I had no questions prepared."),
         ("Ken asked about priority inversion and I described a deadlock instead",
          "Ken asked about priority inversion and I described a deadlock instead."),
+        # Clauses cut from run-on lines: the joining word, a bracket closed before, a quote cut off.
+        ("and I never corrected him, which set the tone", "I never corrected him, which set the tone."),
+        ("then Ines asked about triage and I couldnt name the scale",
+         "Ines asked about triage and I couldn't name the scale."),
+        ("Also did the MSc but nobody cares.)", "I did the MSc but nobody cares."),
+        ('I said "I have not done much of that', 'I said "I have not done much of that".'),
     ],
 )  # fmt: skip
 def test_mistakes_become_first_person_sentences(fragment, sentence):
@@ -205,3 +211,19 @@ def test_the_embedding_model_loads_from_the_wheel_without_any_network():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr
     assert float(run.stdout.strip()) > 0.2
+
+
+def test_a_subject_names_the_role_without_its_details():
+    from reviser.models import Facts
+
+    assert fallback.subject(Facts(role="Head Teacher (Tuakana room, 2-5 yrs)")) == (
+        "Following up on our interview for the Head Teacher role"
+    )
+
+
+def test_a_plan_dated_only_by_a_length_still_says_when_it_runs():
+    from reviser.models import Fact, Facts
+
+    facts = Facts(facts=[Fact(id="F1", kind="plan", text="shadow each tech for a week", line=1, source="notes")])
+    text = fallback.plan(facts)
+    assert text.startswith("In my first few weeks I would shadow each tech for a week")

@@ -199,6 +199,12 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("Why Acme", 1), Question("How you'd plan a launch", 1), Question("How you'd price it", 1)],
     ),
     (
+        "an aside in brackets with someone else's remark is no part of the question",
+        "1. Tell us about a project on a tiny budget. (Mr Ode when he popped in: \"Find parking OK?\")\n"
+        "2. Why us (honestly)?\n",
+        [Question("Tell us about a project on a tiny budget.", 1), Question("Why us (honestly)?", 2)],
+    ),
+    (
         "a task given in a list of questions is an item too",
         "Walk me through a migration you led\nWhiteboard exercise - design a rate limiter\nWhy us?\n",
         [Question("Walk me through a migration you led", 1),
