@@ -65,9 +65,22 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
     contact details excluded); people listed under a references heading without one are kept too."""
     refs: list[Reference] = []
     seen: set[str] = set()
+    waiting: Reference | None = None  # a name alone on its line under a references heading, its contact to follow
     for line in lines:
         if line.number in skip_lines:
             continue
+        if waiting is not None and waiting.line == line.number - 1 and not _people_in(line.text):
+            # "Referees:\nTomasz Nowak\ntomasz.nowak@brandt.example": the contact on the line after the name
+            only = [m.group(0) for m in EMAIL.finditer(line.text)] + [p.strip() for p in phones(line.text)]
+            if only and re.fullmatch(r"[\s,;/|]*", _strip_all(line.text, only)):
+                for value in only:
+                    if EMAIL.fullmatch(value) and not waiting.email:
+                        waiting.email = value
+                    elif not EMAIL.fullmatch(value) and not waiting.phone:
+                        waiting.phone = value
+                waiting = None
+                continue
+        waiting = None
         contacts = sorted(
             [(m.start(), m.group(0), "email") for m in EMAIL.finditer(line.text)]
             + [(line.text.find(p), p.strip(), "phone") for p in phones(line.text)],
@@ -75,6 +88,13 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
         if not contacts and line.section != "reference":
             continue
+        if not contacts and re.fullmatch(rf"\W*(?:{HONORIFIC}|eng\.?\s+)?{CAP_NAME}\W*", line.text, re.IGNORECASE):
+            people = _people_in(line.text)
+            if people and people[0].name.lower() not in seen:
+                waiting = Reference(name=people[0].name, detail=None, line=line.number)
+                refs.append(waiting)
+                seen.add(waiting.name.lower())
+                continue
         boundary = 0
         pending: Reference | None = None
         for position, value, kind in contacts or [(len(line.text), "", "none")]:
@@ -99,6 +119,12 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
                 pending.phone = value
             boundary = position + len(value)
     return refs
+
+
+def _strip_all(text: str, values: list[str]) -> str:
+    for value in values:
+        text = text.replace(value, " ", 1)
+    return text
 
 
 def _relation(segment: str, person: _Name | None) -> str | None:

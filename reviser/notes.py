@@ -15,35 +15,42 @@ from dataclasses import dataclass
 from reviser.contacts import find_attachments, find_references
 from reviser.models import Fact, FactKind, Facts
 from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, phones
-from reviser.people import CAP_NAME, HONORIFIC, is_people_clause, is_person_name, read_people
+from reviser.people import CAP_NAME, HONORIFIC, chat_friends, is_people_clause, is_person_name, read_people
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
-    (r"referee|reference|\brefs?\b|vouch", "reference"),
+    (r"referee|referen[cz]|\brefs?\b|vouch", "reference"),  # "Referencias", "Referenzen" too
     (r"attach|sample|portfolio|work i can send|stuff to send|can send|\bsend\b|links?\b|files?\b|\bdocs\b",
      "attachment"),
     (r"wrong|badly|\bbad\b|mistake|mess(?:ed)? up|blew|weak|\bugh\b|oops|fail|regret|cringe|what happened|"
      r"screwed|went bad|where i lost", "mistake"),
-    (r"struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|they want|"
-     r"\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
+    (r"^(?:their|them)\b|struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|"
+     r"they want|\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
      r"headache|(?:for|about|with) them\b|\b(?<!have )(?<!'ve )(?:said|told me|mentioned|explained)\b|"
      r"what i (?:learned|learnt|found out|took away|picked up)", "challenge"),
-    (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|if they|would do|\bwd do|i'?d do|next steps|"
-     r"if i (?:got|get|start)", "plan"),
+    (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|fortnight|if they|would do|\bwd do|i'?d do|next steps|"
+     r"if i (?:got|get|start)|if selected|(?:could|would|i'?d) start|start by", "plan"),
     (r"skill|strength|tools?\b|stack|certif|qualif|training|tech", "skill"),
     (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|proof|"
      r"what i(?:'?ve| have)? (?:actually |really )?(?:did|done|have|got|bring|offer)|what ive (?:got|done)|"
      r"(?:things|stuff) i'?ve (?:actually |really )?done|"
      r"delivered|highlights|my work|my stuff|should have said|shld have said|should'?ve (?:said|led)|examples?|"
-     r"background|about me|me\b", "accomplishment"),
+     r"background|about me|\bme\b", "accomplishment"),
     (r"why (?:i|this)|^why\b|motivat|interest|because", "motivation"),
 ]
 _SECTION_RES = [(re.compile(rf"(?:{cue})", re.IGNORECASE), kind) for cue, kind in SECTION_CUES]
-_BULLET = re.compile(r"^\s*(?:[-*•+>]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+# A bullet, or the candidate's own turn in a pasted chat ("[20:15] me: awful").
+_BULLET = re.compile(
+    r"^\s*(?:[-*•+>]|\d{1,2}[.)]|\(?[a-z]\)|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:me|i)\s*:)\s+", re.IGNORECASE
+)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
 _LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
 
+# Amounts written in words: "twelve new starters", "cut it by a third", "forty-two residents".
+_NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+             r"sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a dozen)(?:-\w+)?")
+_FRACTION = r"(?:half|a half|a third|two thirds|a quarter|three quarters|a fifth|a tenth)"
 # Cues for a clause's own kind, from its wording. Weights add up; the best kind wins when it scores.
 _CUES: dict[str, list[tuple[str, float]]] = {
     "mistake": [
@@ -58,8 +65,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # something that happened in the interview itself
         (r"\b(?:during|in|on) (?:the|my) (?:practical|task|presentation|interview|trial|test|exercise|case study|"
          r"role ?play|scenario)\b", 1.5),
-        (r"\b(?:forgot|didn'?t|did not|couldn'?t|could not|never|failed to|wasn'?t able|forgetting)\b", 1.5),
-        (r"\b(?:didn'?t|did not|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
+        (r"\b(?:forgot|didn'?t|did not|couldn'?t|could not|never|failed to|wasn'?t able|forgetting|didnae|couldnae|"
+         r"wasnae|dinnae)\b", 1.5),  # Scots spellings too
+        # a slip in the task itself, or someone having to put it right: "overcooked the bass", "had to send it back"
+        (r"\b(?:overcooked|undercooked|burnt|burned|spilled|spilt|knocked over|"
+         r"had to (?:send|stop|correct|prompt|remind|rescue|help) (?:it|me))\b", 2.5),
+        (r"\b(?:talked|spoke) over\b", 3),
+        (r"\b(?:didn'?t|did not|didnae|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
          r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
         (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
          r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too|sounded|"
@@ -79,7 +91,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
          r"pressure|targets?|running (?:at|\d|two|three|short|late|behind|over)|stuck|inconsistent|bottleneck|"
          r"takes? (?:a|\d)|hours|days|vacant|"
-         r"poached|competitor|flagged|inspection|team|people down|staff|no pipeline|never used)\b", 1),
+         r"poached|competitor|flagged|inspection|team|people down|staff|no pipeline|never used|missing|rejected|"
+         r"being missed|threatening|penalt\w*|(?:is|are) (?:moving|leaving|going)|ring out|turnover)\b", 1),
+        # a deadline the employer has to meet: "the rollout has to be done by April", "the audit is in October"
+        (r"\b(?:has|have|needs?) to be (?:done|finished|live|completed|in place|ready)\b|"
+         r"\b(?:audit|inspection|deadline|go-?live|rollout|roll-out|review)\s+(?:is|are)\s+(?:due|in|on|next)\b|"
+         r"\b(?:is|are|was|were)\s+(?:down|up)\s+(?:to|from|by)\b", 2),
         (r"\b(?:wait|waits|waiting list|target is|vacanc|bank staff|backlog|behind on|leave within|wastage|is high|"
          r"are high|wants someone|drop(?:s)? off|without a|results were|out of date|left|use is|heads of|"
          r"isn'?t really a thing)\b", 1.5),
@@ -90,7 +107,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "accomplishment": [
         (r"\b(?:cut(?! me off)|reduced|increased|improved|grew(?! up)|grown|raised|boosted|doubled|halved|saved|"
-         r"built|created|"
+         r"built|created|cleared|lifted|supervised|"
          r"launched|led|delivered|automated|designed|introduced|implemented|rebuilt|redesigned|set up|won|"
          r"exceeded|trained|mentored|coached|shipped|migrated|negotiated|established|streamlined|revamped|"
          r"opened|rolled out|turned around|brought (?:down|up)|took (?:over|on))\b", 2),
@@ -98,15 +115,17 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"organised|organized|supervised|closed|hit|beat)\b", 1),
         (r"\b(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
          r"went from|down to|up to)\b", 1.5),
+        (rf"\bby\s+{_FRACTION}\b|\b(?:twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+         r"(?:-\w+)?\b|\b(?:weeks?|days?|months?) early\b|\bunder budget\b", 1.5),
         (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4}|for (?:two|three|four|five|six|seven|eight|"
-         r"nine|ten|\d+) (?:yrs?|years?))\b", 2),
+         r"nine|ten|\d+)(?: and a half)? (?:yrs?|years?))\b", 2),
         (r"^(?:i\s+)?(?:was|am|i'm|im)\s+(?:the\s+)?(?:only|first|top|best)\b", 1),
     ],
     "skill": [
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
          r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|"
-         r"i'?m an?\s+(?:[\w-]+\s+){0,2}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
+         r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using)\b.*\b(?:every day|daily))\b", 3),
         (r"\b(?:good|strong|comfortable) w/\s", 3),
@@ -121,12 +140,14 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "plan": [
         (r"\b(?:i'?d|i would|id|would|i will|i'll|plan to|going to|gonna|want to)\b", 1),
-        (r"\b(?:first|1st)\s+(?:\d+\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|90|60|30)\b", 3),
+        (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|"
+         r"90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
         (r"(?<![-\w])(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
          r"(?!\s*%)", 3),
         (r"\b(?:by|within|in|after)\s+(?:day|week|month|wk)\s*\d+|\bdays?\s+\d+\s*[-–]\s*\d+|\bweeks?\s+\d+\s*[-–]\s*\d+|"
-         r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:christmas|easter|the end of|half term|\w+ half term|q[1-4]|"
+         r"\b(?:30|60|90)[- ]days?|\bmonth\s+\d|\bby (?:(?:month|week|year|quarter)[- ]end|christmas|easter|the end of|"
+         r"half term|\w+ half term|q[1-4]|"
          r"january|february|march|april|may|june|july|august|september|october|november|december|day|week|month)",
          3),
         (r"^(?:then\s+)?(?:meet|map|shadow|audit|review|learn|set up|get|build|ship|write|run|agree|introduce|"
@@ -286,6 +307,9 @@ def transcript_turns(text: str) -> set[int]:
     a fact the candidate wrote down. Notes are a transcript when a named speaker has a timestamp, a title in
     brackets, or two turns; then the candidate's own turns ("Me:") are turns too."""
     turns = [(n, m) for n, line in enumerate(text.splitlines(), start=1) if (m := _TURN.match(line))]
+    friends = chat_friends(text)
+    if friends:  # a chat with a friend after the interview: only the friend's turns are no notes
+        return {n for n, m in turns if m.group("name") in friends}
     named = [(n, m) for n, m in turns if m.group("name")[:1].isupper() and is_person_name(m.group("name"))
              and m.group("name").lower() not in _SELF_LABELS]  # fmt: skip
     labels = [m.group("name") for _, m in named]
@@ -348,7 +372,11 @@ _ITEM = r"(?:(?!(?:i|we|they|my|the|a|an)\b)[\w+#&/.'’-]+(?:\s+(?!(?:i|we|they
 _TOOL_LIST = re.compile(rf"(?i)^{_ITEM}(?:\s*(?:,|\+)\s*(?:and\s+)?{_ITEM}){{2,}}$")
 
 
-_STEP_START = re.compile(rf"(?i)^(?:then\s+|and\s+|also\s+)?(?:{_STEP_VERBS}|visit|list|help|learn|take|run|make|do)\b")
+_STEP_START = re.compile(rf"(?i)^(?:then\s+|and\s+|also\s+)?(?:{_STEP_VERBS}|visit|list|help|learn|take|run|make|do|"
+                         r"find|walk|check|assess|understand|quarantine|cost|redo)\b")
+
+
+_QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|what|why|whether|if|about|to)\b")
 
 
 def classify(clause: str, section: str | None) -> FactKind | None:
@@ -358,6 +386,11 @@ def classify(clause: str, section: str | None) -> FactKind | None:
     if re.match(r"""(?i)^(?:then\s+|and\s+|next\s+)?["“]""", clause):  # a question recalled in quotes
         return None
     scores = _score(clause)
+    put = _QUESTION_PUT.search(clause)
+    answered = put and (re.search(r"(?i)\b(?:i|i'?d|i'?m|you)\b", clause[: put.start()]) or re.search(
+        r"(?i)\b(?:i|you)\s+(?!(?:would|could|should|might|will|can|do|did|handle)\b)[a-z'’]+", clause[put.end() :]))
+    if put and scores["mistake"] < 2 and not answered:
+        return None  # "then Mark asked me how I would teach phonics ...": the question, with no answer given
     first_person = bool(re.match(r"(?i)^(?:i|i'?ve|i'?m|im|ive|my|we)\b", clause) or _DROPPED_I.match(clause))
     step = section == "plan" and bool(_STEP_START.match(clause))
     if step:
@@ -366,7 +399,7 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["accomplishment"] += 0.5 if scores["mistake"] else 1.5  # "got X right but used the wrong Y"
     if first_person:
         scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
-    if re.match(r"(?i)^(?:they|their|theyve|theyre|the team|the ward)\b", clause):
+    if re.match(r"(?i)^(?:they|their|they'?ve|they'?re|the team|the ward)\b", clause):
         scores["challenge"] += 1
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
@@ -435,9 +468,10 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
 
 
 _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
-    (re.compile(r"(?i)^(?:and\s+|but\s+)?(?:i\s+)?(?:should(?: have|'?ve)|shld have|shoulda|could(?: have|'?ve)|"
-                r"wish i'?d|meant to(?: have)?)\s+(?:said|mentioned|told (?:them|her|him)|talked about|used|led with|"
-                r"brought up|explained)\s+(?:that\s+|how\s+)?(?=\S)"), "accomplishment"),
+    (re.compile(r"(?i)^(?:and\s+|but\s+)?(?:what\s+)?(?:i\s+|you\s+)?(?:should(?: have|'?ve)|shld have|shoulda|"
+                r"could(?: have|'?ve)|wish i'?d|meant to(?: have)?)\s+(?:said|mentioned|told (?:them|her|him)|"
+                r"talked about|used|led with|brought up|explained)\s+(?:(?:is|was)\s+)?(?:that\s+|how\s+)?(?=\S)"),
+     "accomplishment"),
     (re.compile(r"(?i)^(?:and\s+)?(?:their|the|our)\s+(?:(?:main|big|biggest|real|other|actual)\s+)?(?:problem|"
                 r"issue|challenge|worry|headache|pain point|need)s?\s+(?:is|are|was|were)\s+(?:that\s+)?(?=\S)"),
      "challenge"),
@@ -458,7 +492,7 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
             label = match.groupdict().get("label")
             if label is not None and (len(label.split()) > 8 or _ABOUT_PEOPLE.search(clause)):
                 continue  # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people
-            return match.end(), kind
+            return match.end(), kind or (section_of(label) if label is not None else None)
     return None
 
 
@@ -487,6 +521,19 @@ def _sets_the_scene(clause: str, context: list[str]) -> bool:
     for x in named:
         rest = rest.replace(x, " ")
     return len(named) == len(context) > 1 or bool(_SCENE.search(rest)) or len(re.findall(r"\w+", rest)) <= 3
+
+
+# Notes written to oneself ("Hi me,", "Dear self", "Note to self") may call the candidate "you".
+_TO_SELF = re.compile(r"(?im)^\W*(?:(?:hi|hey|hello|dear)\s+(?:me|self|myself|future me)\b|note to (?:self|me)\b)")
+_YOU = [(re.compile(rf"(?i)\b{you}\b"), me) for you, me in
+        (("you'?re", "I'm"), ("you'?ve", "I've"), ("you'?d", "I'd"), ("you'?ll", "I'll"), ("your", "my"), ("you", "I"))]
+
+
+def as_first_person(clause: str) -> str:
+    """'you talked over Grace twice' → 'I talked over Grace twice', for notes addressed to oneself."""
+    for pattern, me in _YOU:
+        clause = pattern.sub(me, clause)
+    return clause
 
 
 # --- the whole reading -------------------------------------------------------------------------------
@@ -518,6 +565,7 @@ def read_notes(text: str) -> Facts:
     # about the day, not in facts about the job: "her assistant Marco set up the call".
     names = [re.escape(o.split()[0]) for o in people.others if len(o.split()[0]) > 1]
     aside = re.compile(rf"(?<!\()\b(?:{'|'.join(names)})\b" if names else r"(?!)")
+    to_self = bool(_TO_SELF.search("\n".join(kept_text.splitlines()[:12])))
     facts: list[Fact] = []
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment"):
@@ -542,7 +590,7 @@ def read_notes(text: str) -> Facts:
             if lead:
                 start, hint = start + lead[0], lead[1] or section
                 clause = raw[start:end]
-            kind = classify(clause, hint)
+            kind = classify(as_first_person(clause) if to_self else clause, hint)
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip

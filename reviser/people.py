@@ -16,7 +16,8 @@ from wordfreq import zipf_frequency
 from reviser.patterns import EMAIL, phones
 
 # A capitalised name word: "Grace", "O'Neil", "McKenzie", "Adebayo-Smith", "Tomás".
-_CAP = r"(?:[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*|[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
+# "Wiśniewska", "Dvořák", "MacLeod": letters past Latin-1 and the Mac/Mc prefix too.
+_CAP = r"(?:[A-ZĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
 HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)"
@@ -40,7 +41,8 @@ TITLE_WORDS = frozenset(
 )
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
-    r"\b(?:sat in|sitting in|took notes|taking notes|to take notes|barely spoke|(?:didn'?t|did not|never) ask|"
+    r"\b(?:sat in|sitting in|(?:just )?sat there|took notes|taking notes|to take notes|barely spoke|"
+    r"(?:didn'?t|did not|never) ask|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
     r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr|coordinator)\b|from (?:hr|the agency|recruitment|"
@@ -53,9 +55,12 @@ _INTERVIEWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
+_PANEL_HEADING = re.compile(r"(?i)^\W*(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\s*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|"
     r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
+    r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:met|saw|seen by)(?=\s+[A-Z])|"  # "1. Met Mr Campbell (IT manager) and ..."
     r"\bphone screen(?:ing)?\s+(?:w/|with)|"
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
@@ -69,20 +74,65 @@ _DID_INTERVIEW = re.compile(
     rf"(?P<name>{CAP_NAME})(?:\s*\([^)]{{1,50}}\)|,\s*[^,;.]{{2,40}},)?\s+(?:did|ran|led|took|conducted|"
     r"chaired)\s+(?:the\s+|my\s+)?(?:interview|it\b|most of it)|(?P<name2>" + CAP_NAME + r")\s+interviewed me"
 )
+# Someone named in passing who put the questions: "Mr Bello asked me to ...", "then Mark, who runs the literacy
+# program, asked me how ...", "The principal, Karen Doyle, started with a chat", "when Amira asked about my ...".
+_ASKED = re.compile(
+    rf"(?P<name>{CAP_NAME})(?:\s*\([^)]{{1,50}}\)|,\s*(?:who|the|our|their|his|her|she'?s|he'?s)\b[^,.;()]{{2,60}})?,?"
+    r"\s+(?:then\s+|also\s+|first\s+)?(?:asked|started with|opened with|kicked off|grilled|quizzed|wanted to know)\b"
+)
 _SPEAKER = re.compile(
     rf"^\s*(?:\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*)?(?:\*\*)?(?P<name>{_HONORIFIC}?{CAP_NAME})"
     r"(?:\s*\((?P<title>[^)]{1,50})\))?(?:\*\*)?\s*:(?:\*\*)?\s+\S",
     re.MULTILINE,
 )
+# A chat pasted after the interview: a friend asks how it went ("[20:14] Sam: how did it go"); the candidate's own
+# turns ("[20:15] me: awful") are then notes, and the friend is no interviewer.
+_ASKS_HOW_IT_WENT = re.compile(
+    r"(?i)\bhow(?:'?d| did| was| were)\s+(?:it|the interview|today|things)\b|\bhow'?d it go\b|"
+    r"\bwho interviewed (?:you|u|ya)\b"
+)
+_WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
+_CHAT_TURN = re.compile(
+    rf"^\s*\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE
+)
+
+
+def chat_friends(text: str) -> set[str]:
+    """The people who, in a pasted chat, ask the candidate how the interview went."""
+    friends = set()
+    for line in text.splitlines():
+        turn = _CHAT_TURN.match(line)
+        if turn and turn.group("name").lower() not in ("me", "i") and _ASKS_HOW_IT_WENT.search(turn.group("said")):
+            friends.add(turn.group("name"))
+    return friends
+
+
+def _named_in_answer(text: str) -> list[str]:
+    """In a chat with a friend, the names in the candidate's turn right after 'who interviewed u'."""
+    turns = [m for line in text.splitlines() if (m := _CHAT_TURN.match(line))]
+    found: list[str] = []
+    for asked, answer in zip(turns, turns[1:], strict=False):
+        if _WHO_ASKED.search(asked.group("said")) and answer.group("name").lower() in ("me", "i"):
+            found += [n for n, _ in _names_in_list(answer.group("said")) if n[:1].isupper()]
+    return found
+
+
 _CANDIDATE_WORDS = frozenset("me i myself candidate you interviewee applicant".split())
 _SELF = re.compile(
     r"^\W*(?:me|myself|my name|name|candidate|from)\W*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE | re.MULTILINE
 )
 _INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is)\s+(?P<name>{CAP_NAME})\b")
+# The words that close a message, in the languages notes mix in: "cheers,", "x", "love", "Saludos,", "bises".
+_VALEDICTION = (r"(?:thx|thanks|thank you|cheers|ta|best|best wishes|regards|kind regards|warm regards|love|"
+                r"lots of love|x{1,3}|many thanks|yours|saludos|un abrazo|abrazos|besos|bisous|bises|grüße|gruß|lg|"
+                r"groetjes|ciao)")
+_NAME_WORD = r"(?!x{1,3}\b)[A-Za-zÀ-ÿ][\w'’À-ÿ-]*"
+# "— from Tunde", "x Marta", "Chloé x", "cheers, W. Mwangi", "Priya Shah, RN": a name alone on a closing line.
 _SIGN_OFF = re.compile(
-    r"^\s*(?:[-–—~]+\s*|(?:thx|thanks|thank you|cheers|ta|best|regards|kind regards|love|xx?|many thanks)"
-    r"\s*[,!.]?\s+)?(?P<name>[A-Za-zÀ-ÿ][\w'’À-ÿ-]*(?:\s+[A-Za-zÀ-ÿ][\w'’À-ÿ-]*){0,2})"
-    r"(?:\s*,\s*[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*)?\s*$",
+    rf"^\s*(?:[-–—~]+\s*(?:from\s+)?|{_VALEDICTION}\s*[,!.]?\s+)?"
+    rf"(?P<name>(?:[A-Z]\.\s?)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    r"(?:\s*,\s*[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*)?(?P<kiss>\s+x{1,3})?\s*$",
+    re.IGNORECASE,
 )
 _JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)"
 
@@ -159,7 +209,7 @@ def _names_in_list(text: str) -> list[tuple[str, str]]:
     """Names and what follows each in 'Aisha Rahman (Design Lead), Ben Carter (PM), and Yuki from research'."""
     text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)  # titles in brackets are not names
     found: list[tuple[str, str]] = []
-    parts = re.split(r"\s*(,|&|\+|;|\band\b|\bw/|/)\s*", text)
+    parts = re.split(r"\s*(,|&|\+|;|\band\b|\b(?:y|et|und)\b(?=\s+[A-Z])|\bw/|/)\s*", text)
     pieces, separators = parts[::2], ["", *parts[1::2]]
     after_title = False
     for index, piece in enumerate(pieces):
@@ -167,6 +217,8 @@ def _names_in_list(text: str) -> list[tuple[str, str]]:
         # "Grace Liu, Engineering Manager, Helio Robotics": after a comma and a title comes the employer
         if name and after_title and separators[index] == ",":
             name = None
+        if name and name.islower() and any(n[:1].isupper() for n, _ in found):
+            name = None  # "Julien the head chef and Amira, she's the sous": lowercase words after capitalised names
         if name and not (index and piece.strip()[:1].islower() and " " not in piece.strip()
                          and piece.strip().lower() in TITLE_WORDS):  # fmt: skip
             found.append((name, piece))
@@ -202,7 +254,15 @@ def _lines_without_contacts(text: str) -> list[str]:
 def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str]]:
     """(interviewers, others): every person an interviewer trigger names, minus those who only sat in."""
     candidates: list[str] = []
-    for line in _lines_without_contacts(text):
+    lines = _lines_without_contacts(text)
+    for index, line in enumerate(lines):
+        for put in _ASKED.finditer(line):
+            words = put.group("name").split()
+            while words and zipf_frequency(words[0].lower(), "en") >= 5.5:
+                words = words[1:]  # "When Ben asked": a sentence opens on a common word; "Mark" or "Amira" is a name
+            name = _clean_name(" ".join(words)) if words else None
+            if name:
+                candidates.append(name)
         for did in _DID_INTERVIEW.finditer(line):
             name = _clean_name(did.group("name") or did.group("name2"))
             if name:
@@ -212,12 +272,24 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             rest = re.sub(_HONORIFIC, "", match.group("rest"))
             candidates += [n for n, _ in _names_in_list(re.split(r"(?<=\w\w)[.!?](?:\s|$)", rest)[0])]
             continue
+        if _PANEL_HEADING.match(line):
+            # "Panel:" on its own line, then one person a line ("Priya Nair – Finance Director") up to a blank
+            for item in lines[index + 1 : index + 8]:
+                person = re.match(rf"^\W*(?P<name>{CAP_NAME})\s*(?:[-–—,(]|$)", item)
+                if not person or _PANEL_HEADING.match(item) or item.rstrip().endswith(":"):
+                    break
+                name = _clean_name(person.group("name"))
+                if name:
+                    candidates.append(name)
+            continue
         for phrase in _INTERVIEWER_PHRASE.finditer(line):
             rest = phrase.group("rest")
             rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b", rest)[0]
             candidates += [n for n, _ in _names_in_list(rest)]
     # Transcript turns: a label said twice, or once with a title in brackets ("Priyanka Desai (Quality Manager):").
-    turns = list(_SPEAKER.finditer(text))
+    friends = chat_friends(text)
+    candidates += _named_in_answer(text) if friends else []
+    turns = [m for m in _SPEAKER.finditer(text) if m.group("name") not in friends]
     labels = [m.group("name") for m in turns]
     for match in turns:
         name = _clean_name(match.group("name"))
@@ -227,7 +299,10 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
     sentences = _sentences(text)
     interviewers: list[str] = []
     others: list[str] = []
+    full = [n.split() for n in candidates if " " in n]
     for name in dict.fromkeys(candidates):
+        if " " not in name and any(name.lower() in (f[0].lower(), f[-1].lower()) for f in full):
+            continue  # "Priti" or "Fairley" beside "Priti Shah" or "Jonathan Fairley": the same person
         if name.lower() in _CANDIDATE_WORDS or name.lower() in exclude or not is_person_name(name):
             continue
         if any(i.lower().startswith(name.lower()) for i in interviewers):
@@ -253,7 +328,8 @@ def _after_name(sentence: str, name: str) -> str:
     first = re.escape(name.split()[0])
     pieces = []
     for match in re.finditer(rf"(?:[^\s,;()]+\s+){{0,2}}\b{first}\b(?!['’]s\b)(?:\s*\([^)]*\))?.*?"
-                             r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:&|\+)\s+|\s+(?:and|but)\s+[A-Z]|$)",
+                             r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
+                             r"some|another)\b)|$)",
                              sentence):  # fmt: skip
         before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
         pieces.append(before[-30:] + match.group(0))
@@ -284,17 +360,50 @@ def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int |
         if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
             return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
+    first_line = _name_on_first_line(lines)
+    if first_line:
+        return first_line
     tail = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()][-3:]
     for number, line in reversed(tail):
         signed = _SIGN_OFF.match(line)
-        if signed and (line.lstrip()[:1] in "-–—~" or re.match(r"(?i)\s*(?:thx|thanks|thank you|cheers|ta|best|"
-                                                                r"regards|kind regards|love|many thanks)\b", line)
+        if signed and (line.lstrip()[:1] in "-–—~" or re.match(rf"(?i)\s*{_VALEDICTION}\s*[,!.]?\s", line)
+                       or signed.group("kiss")
                        or re.fullmatch(rf"\s*{CAP_NAME}(?:\s*,\s*[A-Z]{{2,6}})*\s*", line)):  # fmt: skip
-            name = signed.group("name")
-            if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO:
+            name = signed.group("name").strip()
+            if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO or len(name) < 2:
                 continue
+            following = next((x for x in lines[number:] if x.strip()), "")
+            if EMAIL.search(following) or phones(following):
+                continue  # a referee's name, with the contact on the next line
             return name, None, None, number
     return None, None, None, None
+
+
+_NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mortem|brain ?dump|thoughts|entrevista|"
+                          r"entretien|interview|job|role|post|position|vacancy)\b")
+_MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|date|sent|subject|re|fwd?)\s*:")
+
+
+def _name_on_first_line(lines: list[str]) -> tuple[str, None, None, None] | None:
+    """'Katarzyna Wiśniewska – notes after the Hollis interview', 'Notas entrevista – Ximena Ruiz', 'Kirsty - vet
+    receptionist job w/ X. blew it': the first line, in two parts around a dash, one a person's name alone and
+    the other about the notes or the job."""
+    for line in lines:
+        if not line.strip() or _MAIL_HEADER.match(line):
+            continue
+        first = re.split(r"(?<=\w\w)[.!?](?:\s|$)", line.strip(" #*"))[0]
+        parts = [p.strip(" *()") for p in re.split(r"\s+[-–—|]\s+", first)]
+        if len(parts) != 2:
+            return None
+        for index, part in enumerate(parts):
+            other = parts[1 - index]
+            words = part.split()
+            if (re.fullmatch(CAP_NAME, part) and 1 <= len(words) <= 3 and is_person_name(part)
+                    and not any(w.lower() in TITLE_WORDS for w in words) and not _JOB_NOUN.search(part)
+                    and all(zipf_frequency(w.lower(), "en") < 5 for w in words) and _NOTES_WORDS.search(other)):
+                return part, None, None, None  # the line is the title: its facts and references stay
+        return None
+    return None
 
 
 _NOT_INTRO = frozenset(
@@ -448,11 +557,35 @@ def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
     return role, company
 
 
+_EMPLOYER = rf"{_CAP}(?:\s+(?:&|and|of|de)\s+{_CAP}|\s+{_CAP}){{0,4}}"
+_ROLE_WORD = r"(?!(?i:the|a|an|my|for|to|was|is|so|ok|with|at|that|this)\b)\w[\w&/'’-]*"
+_ROLE_WORDS = rf"(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
+# "the shift lead role with X", "that was the senior carer interview at X", "- vet receptionist job w/ X",
+# "Hollis & Byrne's Management Accountant position", "interview for X as their new QA Engineer".
+_ROLE_JOB_AT = re.compile(
+    rf"(?:^|[-–—:]\s+|\b(?i:the|my|a|an)\s+)(?P<role>{_ROLE_WORDS})\s+(?i:{_JOB_WORD})\s+(?i:at|with|w/|@)\s+"
+    r"(?:the\s+)?(?P<company>[^.,;:\n()]{2,60})",
+    re.MULTILINE,
+)
+_POSSESSIVE_ROLE = re.compile(
+    rf"(?P<company>{_EMPLOYER})['’]s\s+(?P<role>{_ROLE_WORDS})\s+(?i:role|job|post|position|vacancy|opening)\b"
+)
+_AS_NEW_ROLE = re.compile(
+    rf"(?i:\bfor)\s+(?:the\s+)?(?P<company>{_EMPLOYER})\s+(?i:as)\s+(?i:their|the|a|an|its)\s+(?i:new\s+)?"
+    r"(?P<role>[^.,;:\n()]{2,50}?)(?=[.,;:\n(]|\s+(?:and|but|role|job|position|post)\b|$)"
+)
+
+
 def find_role_company(text: str) -> tuple[str | None, str | None]:
     head = "\n".join(text.splitlines()[:8])
     role, company = _labelled_role_company(text)
     if role and company:
         return role, company
+    for pattern in (_POSSESSIVE_ROLE, _AS_NEW_ROLE, _ROLE_JOB_AT):
+        for match in pattern.finditer(head):
+            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+            if role and company and _JOB_NOUN.search(role):
+                return role, company
     for match in _AT_THEN_ROLE.finditer(head):
         role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
         if role and company and _JOB_NOUN.search(role):
@@ -479,5 +612,7 @@ def read_people(text: str) -> People:
     role, company = find_role_company(text)
     if company:
         exclude.add(company.lower())
+        if name and name.lower() == company.lower():
+            name = email = phone = line = None  # "Interview debrief — Helio Robotics": the employer, not the candidate
     interviewers, others = find_interviewers(text, exclude)
     return People(interviewers, others, name, email, phone, line, role, company)
