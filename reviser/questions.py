@@ -92,7 +92,7 @@ _IMPERATIVE = (
     r"|i\s+want\s+(?:you\s+)?to\s+(?:hear|know|understand|walk|talk)\b)"
 )
 _INTERROGATIVE = (
-    r"(?i)(?:(?:what|why|how|when|where|which|who|whose)(?:\s+\w+)?\s+(?:is|are|was|were|do|does|did|would"
+    r"(?i)(?:(?:what|why|how|when|where|which|who|whose)(?:\s+\w+){0,2}\s+(?:is|are|was|were|do|does|did|would"
     r"|could|should|will|can|have|has|had|might|may|must)\b|(?:what|how|who|where)[’']s\b"
     r"|(?:can|could|would|will|do|does|did|have|has|are|is|were|was|should|shall|may)\s+(?:you|we|i|there"
     r"|they|it|he|she|your|the|this|that|anyone|someone)\b"
@@ -439,12 +439,22 @@ def _analyse(
 
 
 _INDIRECT = (
-    r"(?:\b[A-Z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|wanted to know|started with|"
+    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|wanted to know|started with|"
     r"opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
-    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give)\b[^.;!?]*)"
+    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time)"
+    r"\b[^.;!?]*)"
 )
-_YOU = [(r"\bI'd\b", "you'd"), (r"\bI'm\b", "you're"), (r"\bI've\b", "you've"), (r"\bI\b", "you"),
-        (r"\bmy\b", "your"), (r"\bme\b", "you"), (r"\bmyself\b", "yourself")]  # fmt: skip
+_YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
+        (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
+        (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
+
+
+def _to_you(wording: str) -> str:
+    """A question as the candidate remembers it, back in the interviewer's words: 'how id handle peak' →
+    'how you'd handle peak'."""
+    for pattern, replacement in _YOU:
+        wording = re.sub(pattern, replacement, wording)
+    return wording
 
 
 def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
@@ -463,8 +473,9 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
                 continue
             if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
                 continue  # the opening walk-through of the CV is the interview's start, not a question to redo
-            for pattern, replacement in _YOU:
-                wording = re.sub(pattern, replacement, wording)
+            wording = _to_you(wording)
+            if re.match(r"(?i)(?:a|the) time\b", wording):
+                wording = "tell me about " + wording  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
                 found.append((offset, Question(wording[:1].upper() + wording[1:], _line_at(marks, offset))))
             offset += len(piece) + 1
@@ -507,15 +518,31 @@ def _is_list_of_lines(unit: _Unit) -> bool:
     mixed = any(line[:1].isupper() for line in lines)
     if mixed and any(line[:1].islower() for line in lines[1:]):
         return False
-    asks = sum(_opens_question(line, "all") or line.endswith("?") for line in lines)
-    return asks * 5 >= len(lines) * 3  # most lines are questions: the rest are tasks given ("SQL exercise - ...")
+    asks = sum(_opens_question(line, "all") or line.endswith("?") or bool(re.compile(_INDIRECT).search(line))
+               for line in lines)  # fmt: skip
+    # Most lines are questions, asked or remembered ("then she asked about a time ..."); the rest are tasks
+    # given ("SQL exercise - ...") or asides ("tom didnt ask anything").
+    return asks * 5 >= len(lines) * 3
+
+
+def _remembered(question: Question) -> Question:
+    """A question line typed in the candidate's own voice (a lowercase "i": "what tms have i used") is turned
+    back to the interviewer's words."""
+    if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b", question.text):
+        text = _to_you(question.text)
+        return Question(text[:1].upper() + text[1:], question.line, question.speaker)
+    return question
+
+
+# A task set in the interview, listed among the questions: "SQL exercise - monthly claims by region".
+_TASK = r"(?i)\b(?:exercise|task|test|case study|presentation|role[- ]play|scenario|whiteboard|mock|assessment)\b"
 
 
 def _run_on(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     """The questions in one line, split where a recollection runs several together ("then ..."); a line
     that is no question by its form is still an item of the list (a task: "SQL exercise - claims by region")."""
     found: list[Question] = []
-    if not re.compile(_RUN_ON).search(text) and not _is_small_talk(text) and len(text.split()) >= 3:
+    if re.compile(_TASK).search(text) and not re.compile(_RUN_ON).search(text):
         question = _analyse(text, marks, 0, len(text), openers="all", explicit=True, mine_ok=False)
         return [question] if question is not None else []
     pieces = [(m.end(), m.start()) for m in re.compile(_RUN_ON).finditer(text)]
@@ -524,7 +551,8 @@ def _run_on(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     for lo, hi in zip(starts, ends, strict=True):
         if hi - lo < 4:
             continue
-        question = _analyse(text, marks, lo, hi, openers="all", explicit=False, mine_ok=False)
+        # A remembered question in the candidate's voice ("how would i handle peak") is no musing here.
+        question = _analyse(text, marks, lo, hi, openers="all", explicit=False, mine_ok=True)
         if question is not None:
             found.append(question)
     return found
@@ -648,7 +676,8 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
         elif unit.kind == "prose" and _is_list_of_lines(unit):
             for no, segment in unit.segments:
                 text, line_marks = _join([(no, segment)])
-                found += _run_on(text, line_marks)
+                reported = [q for _, q in _indirect(text, line_marks)]
+                found += reported or [_remembered(q) for q in _run_on(text, line_marks)]
         elif unit.kind == "prose" and len(unit.segments) == 1 and "?" not in joined:
             # One line of recollection: reported questions, else questions run together ("then ...").
             found += _prose(joined, marks) or (_run_on(joined, marks) if re.compile(_RUN_ON).search(joined) else [])

@@ -58,7 +58,9 @@ def reference_placeholders(draft: LetterDraft) -> list[str]:
     return [ADD_REFERENCE] * max(0, REFERENCES_WANTED - len(draft.references))
 
 
-def render_letter(draft: LetterDraft, fmt: str = "text", *, show_sources: bool = True) -> str:
+def render_letter(
+    draft: LetterDraft, fmt: str = "text", *, show_sources: bool = True, with_subject: bool = True
+) -> str:
     """The letter in one format; the HTML page shows each answer's note lines unless show_sources is off."""
     if fmt == "eml":
         return render_eml(draft)
@@ -67,7 +69,7 @@ def render_letter(draft: LetterDraft, fmt: str = "text", *, show_sources: bool =
     text = template.render(
         d=draft,
         show_sources=show_sources,
-        with_subject=True,
+        with_subject=with_subject,
         reference_line=reference_line,
         reference_placeholders=reference_placeholders(draft),
     )
@@ -94,7 +96,8 @@ def render_eml(draft: LetterDraft, sender: str | None = None) -> str:
     message["X-Unsent"] = "1"  # mail clients open it as a draft to edit and send
     message.set_content(_tidy(body))
     # The HTML part is what a mail client shows and sends: no internal note-line sources in it.
-    message.add_alternative(render_letter(draft, "html", show_sources=False), subtype="html")
+    # The subject is the message's own header there, not a line of its body.
+    message.add_alternative(render_letter(draft, "html", show_sources=False, with_subject=False), subtype="html")
     return message.as_string()
 
 

@@ -205,6 +205,18 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("Tell us about a project on a tiny budget.", 1), Question("Why us (honestly)?", 2)],
     ),
     (
+        "a recollection typed line by line in the candidate's voice",
+        "roughly in order:\nkim started with tell me about yourself\nthen she asked about a time i cut costs\n"
+        "how would i handle a double shift\nraj didnt ask anything\n",
+        [Question("Tell me about yourself", 2), Question("Tell me about a time you cut costs", 3),
+         Question("How would you handle a double shift", 4)],
+    ),
+    (
+        "a lowercase name asking, and 'id' for I'd",
+        "kim asked how i cut costs then how id handle peak\n",
+        [Question("How you cut costs", 1), Question("How you'd handle peak", 1)],
+    ),
+    (
         "a task given in a list of questions is an item too",
         "Walk me through a migration you led\nWhiteboard exercise - design a rate limiter\nWhy us?\n",
         [Question("Walk me through a migration you led", 1),
