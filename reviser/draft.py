@@ -302,7 +302,8 @@ def rewrite_answers(run: _Run, facts: Facts, answers: list[Answer]) -> None:
             continue
         problems = rewrite_failures(sentence, fact, answer.question, run.sources)
         if problems:
-            run.repairs.append(f"{label}: kept the sentence written from your notes ({problems[0]})")
+            run.repairs.append(f"{label}: the model's rewrite was not kept ({problems[0]}); the sentence from your "
+                               "notes stays")  # fmt: skip
             continue
         # The composer's pointer to an attachment stays after the model's sentence.
         pointers = [s for _, s in sentences(answer.text) if FILE_NAME.search(s)]
@@ -528,6 +529,7 @@ def plan_calls(notes: str, questions: list[Question], backend: Backend) -> list[
     model's extraction refines them, so those counts are close but not exact."""
     _, sources = prepare(notes, questions)
     facts, _ = build_facts(notes, None, sources)
+    questions = answerable(questions, facts.others)[0] or questions  # what run_draft answers
     unclassified = lines_to_classify(notes, facts)
     calls = []
     if backend.name in ("local", "none"):

@@ -16,7 +16,7 @@ class TextSource(NamedTuple):
     # dataclass methods took longer than reading the letter.
     path: str  # as the user gave it; "-" for stdin
     text: str
-    encoding: str  # "utf-8", "utf-8-sig" or "cp1252"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"
 
     @property
     def display_name(self) -> str:
@@ -24,7 +24,13 @@ class TextSource(NamedTuple):
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), else cp1252; refuse binary data."""
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with its BOM (Windows' "Unicode"), else cp1252;
+    refuse binary data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: judged as binary or text below
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):

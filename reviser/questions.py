@@ -568,7 +568,7 @@ def answerable(
     others = {name.split()[0].casefold() for name in not_interviewers}
     for question in questions:
         if re.compile(_LOGISTICS).search(question.text):
-            left.append((question, "logistics (pay, notice, start date), not a question to answer again"))
+            left.append((question, "about pay, notice or a start date: not a question for the letter to answer again"))
         elif question.speaker and question.speaker.split()[0].casefold() in others:
             left.append((question, f"asked by {question.speaker}, who was not interviewing"))
         else:

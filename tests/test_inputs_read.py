@@ -79,3 +79,11 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_empty_stdin() -> None:
     with pytest.raises(InputError, match=r"^<stdin>: is empty$"):
         read_text("-", stdin=io.BytesIO(b"\n"))
+
+
+def test_utf16_with_its_bom_is_text(tmp_path):
+    # Windows Notepad's "Unicode": UTF-16 with a byte-order mark, NUL bytes and all.
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Interviewer: Zoë Brandt\n".encode("utf-16"))
+    source = read_text(str(path))
+    assert (source.text, source.encoding) == ("Interviewer: Zoë Brandt\n", "utf-16")

@@ -284,9 +284,9 @@ def test_edge_case(text: str, expected: list[Question]) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "reason"),
     [
-        ("What are your salary expectations?", None, "logistics"),
-        ("When can you start?", None, "logistics"),
-        ("What's your notice period?", None, "logistics"),
+        ("What are your salary expectations?", None, "about pay, notice or a start date"),
+        ("When can you start?", None, "about pay, notice or a start date"),
+        ("What's your notice period?", None, "about pay, notice or a start date"),
         ("How would you cut waste?", "Tony", "asked by Tony, who was not interviewing"),
         ("How would you cut waste?", "Marco", None),
         ("Why do you want to leave?", None, None),

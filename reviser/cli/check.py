@@ -114,7 +114,7 @@ def run(
 
 def _questions(path: str) -> list[str]:
     from reviser.inputs import read_text
-    from reviser.questions import extract_questions
+    from reviser.questions import answerable, extract_questions
 
     if path == "-":
         raise _usage_error("--questions needs a file; stdin is for the letter")
@@ -123,7 +123,8 @@ def _questions(path: str) -> list[str]:
         raise InputError(
             f"{path}: no interview questions found; list them one per line, numbered or ending with '?'"
         )
-    return [q.text for q in found]
+    # The questions a letter answers: pay, notice and start dates are left out, as `reviser draft` does.
+    return [q.text for q in (answerable(found, [])[0] or found)]
 
 
 def _usage_error(message: str) -> Exception:

@@ -284,7 +284,8 @@ def _print_report(result: DraftResult, output: str | None) -> None:
     tokens = f"{report.prompt_tokens} prompt + {report.completion_tokens} completion tokens"
     echo(
         f"reviser: {report.backend.get('backend')} model {report.backend.get('model')}, "
-        f"{report.calls} calls ({report.reasks} re-asks, {report.retries} retries), {tokens}, {report.seconds} s"
+        f"{report.calls} call{'s' * (report.calls != 1)} ({report.reasks} re-asks, {report.retries} retries), "
+        f"{tokens}, {report.seconds} s"
     )
     echo("rubric:  " + "  ".join(f"{marks[s]} {e}" for e, s in report.elements.items()))
     rebuilt = sum(a.rebuilt for a in report.answers)
@@ -294,7 +295,7 @@ def _print_report(result: DraftResult, output: str | None) -> None:
         + (f"; {report.model_words} of the letter's {report.words} words are the model's" if report.calls else "")
     )
     # The outcome per part; every failure the model was told about is in --report.
-    rewrites = [r for r in report.repairs if "kept the sentence written from your notes" in r]
+    rewrites = [r for r in report.repairs if "the model's rewrite was not kept" in r]
     asked = sum("rebuilt" not in r for r in report.repairs) - len(rewrites)
     if asked:
         echo(f"repairs: the model was asked {asked} time(s) to fix failing parts (details: --report FILE)")
