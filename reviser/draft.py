@@ -244,10 +244,11 @@ def compose(run: _Run, facts: Facts) -> tuple[list[Message], LetterParts]:
         return messages, compose_from_notes(run, facts)
 
 
-def compose_from_notes(run: _Run, facts: Facts) -> LetterParts:
-    """Every prose part written by the composer from the user's own facts."""
+def compose_from_notes(run: _Run, facts: Facts, answers: list[Answer] | None = None) -> LetterParts:
+    """Every prose part written by the composer from the user's own facts (the answers' facts told last)."""
     run.rebuilt_parts.update(PROSE_FIELDS)
-    return LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts) for n in PROSE_FIELDS})
+    used = frozenset(i for a in answers or [] for i in a.fact_ids)
+    return LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts, used) for n in PROSE_FIELDS})
 
 
 def answers_from_notes(run: _Run, facts: Facts) -> list[Answer]:
@@ -379,7 +380,7 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
             if action == "dropped sentence":
                 updates[name] = text
                 continue
-        updates[name] = fallback.rebuild(name, facts)
+        updates[name] = fallback.rebuild(name, facts, frozenset(i for a in result.draft.answers for i in a.fact_ids))
         run.rebuilt_parts.add(name)
         run.repairs.append(f"{name}: rebuilt from the notes ({'; '.join(problems)})")
     return parts.model_copy(update=updates)
@@ -437,7 +438,7 @@ def run_draft(
         if writes_letter:
             compose_messages, parts = compose(run, facts)
         else:
-            compose_messages, parts = [], compose_from_notes(run, facts)
+            compose_messages, parts = [], compose_from_notes(run, facts, answers)
         stage = "repair"
         result = _gate(run, assemble(facts, parts, answers), rubric, facts)
         for round_number in range(options.repair_rounds if writes_letter else 0):

@@ -466,10 +466,10 @@ def _and_list(text: str) -> str:
     return text if last < 0 else text[:last] + " and" + text[last + 1 :]
 
 
-def skills(facts: Facts) -> str:
-    skill_facts = _of_kind(facts, "skill")[:2]
-    # The most concrete examples: those with a figure in them first.
-    wins = sorted(_of_kind(facts, "accomplishment"), key=lambda f: not re.search(r"\d", f.text))[:2]
+def skills(facts: Facts, used: frozenset[str] = frozenset()) -> str:
+    """Skills, then the most concrete examples (a figure first) that no answer has told already."""
+    skill_facts = sorted(_of_kind(facts, "skill"), key=lambda f: f.id in used)[:2]
+    wins = sorted(_of_kind(facts, "accomplishment"), key=lambda f: (f.id in used, not re.search(r"\d", f.text)))[:2]
     parts: list[str] = []
     for fact in skill_facts:
         parts.append(_skill_sentence(fact, again=any(p.startswith("My skills include") for p in parts)))
@@ -588,8 +588,11 @@ def ask() -> str:
 BUILDERS = {"subject": subject, "apology": apology, "challenges": challenges, "skills": skills, "plan": plan}
 
 
-def rebuild(field: str, facts: Facts) -> str:
-    return ask() if field == "ask" else BUILDERS[field](facts)
+def rebuild(field: str, facts: Facts, used: frozenset[str] = frozenset()) -> str:
+    """One part from the user's facts; `used`: the facts the answers tell, which the skills part tells last."""
+    if field == "ask":
+        return ask()
+    return skills(facts, used) if field == "skills" else BUILDERS[field](facts)
 
 
 # --- answers --------------------------------------------------------------------------------------

@@ -227,3 +227,15 @@ def test_a_plan_dated_only_by_a_length_still_says_when_it_runs():
     facts = Facts(facts=[Fact(id="F1", kind="plan", text="shadow each tech for a week", line=1, source="notes")])
     text = fallback.plan(facts)
     assert text.startswith("In my first few weeks I would shadow each tech for a week")
+
+
+def test_the_skills_part_tells_the_examples_no_answer_has_told():
+    from reviser.models import Fact, Facts
+
+    facts = Facts(facts=[
+        Fact(id="F1", kind="skill", text="SQL, dbt and Power BI", line=1, source="notes"),
+        Fact(id="F2", kind="accomplishment", text="cut report prep from 6 hours to 40 minutes", line=2, source="notes"),
+        Fact(id="F3", kind="accomplishment", text="reduced stock-outs by 18%", line=3, source="notes"),
+    ])  # fmt: skip
+    assert "stock-outs" in fallback.skills(facts, frozenset({"F2"})).split(". ")[1]
+    assert "6 hours" in fallback.skills(facts).split(". ")[1]  # with nothing told yet, the first figure leads
