@@ -542,6 +542,14 @@ def _plan_step(text: str) -> tuple[str, bool]:
     return _sentence(_conditional(text)), bool(DATED.search(text))
 
 
+def _past_tense(word: str) -> bool:
+    """'ran', 'hired', 'built': a simple past that is not also the base form ('cut', 'set', 'put' are both)."""
+    from lemminflect import getInflection, getLemma
+
+    lemma = (getLemma(word, upos="VERB") or (word,))[0]
+    return lemma != word and word in (getInflection(lemma, tag="VBD") or ())
+
+
 def _conditional(text: str) -> str:
     """'write prep lists' → 'I would write prep lists'; 'one reconciled dataset live' → 'I would have one
     reconciled dataset live'; 'learning walks in every class' → 'I would do learning walks ...'; 'I'd
@@ -552,6 +560,8 @@ def _conditional(text: str) -> str:
     if _has_subject(text):
         return re.sub(r"^I'd\b", "I would", text)
     first = words[0].lower()
+    if _past_tense(first):
+        return "I " + _lower_first(text)  # "ran the peak plan for 2023" is a deed, not a step: no "I would ran"
     if not first.endswith("ing") and _is_verb(words[0], words[1] if len(words) > 1 else None, expect_verb=True):
         return "I would " + _lower_first(text)
     head = " ".join(words[:4])
@@ -608,6 +618,48 @@ PLAN_BONUS = 0.1
 PAST = 0.2
 ASKS_PAST = re.compile(r"\b(?:a time|an example|have you|have u|you've|did you|did u|tell (?:me|us) about)\b", re.I)
 ATTACHMENT_THRESHOLD = 0.45
+
+
+def best_assignment(scores: list[list[float]]) -> dict[int, int]:
+    """Row → column with the highest total score, each column used at most once (the Hungarian method, on
+    costs with a dummy column per row so that rows beyond the columns go unassigned)."""
+    rows = len(scores)
+    if not rows or not scores[0]:
+        return {}
+    cols = len(scores[0])
+    width = cols + rows  # dummy columns: "no fact", worse than any real fit
+    low = min(min(r) for r in scores)
+    cost = [[-v for v in r] + [-(low - 1.0)] * rows for r in scores]
+    inf = float("inf")
+    u, v = [0.0] * (rows + 1), [0.0] * (width + 1)
+    match, way = [0] * (width + 1), [0] * (width + 1)
+    for i in range(1, rows + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (width + 1), [False] * (width + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, width + 1):
+                if not used[j]:
+                    current = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if current < minv[j]:
+                        minv[j], way[j] = current, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(width + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    return {match[j] - 1: j - 1 for j in range(1, cols + 1) if match[j] and scores[match[j] - 1][j - 1] > -1e8}
 
 
 def fit(question: str, facts: Sequence[Fact]) -> list[float]:
@@ -684,11 +736,14 @@ def rebuild_answers(
 
             for order, score in enumerate(relevance(item.question, [_attachment_text(a) for a in files])):
                 fitted.append((score, index, order))
-    chosen: dict[int, Fact] = {}
-    for _, index, _, fact in sorted(scored, key=lambda row: (-row[0], row[1], row[2])):
-        if index not in chosen and fact.id not in taken:
-            chosen[index] = fact
-            taken.add(fact.id)
+    # The assignment with the best total fit, not the best pair first: a fact that fits two questions goes
+    # where the other question has a good second choice ("a time you cut costs" keeps the cost saving when
+    # "a driver who refuses a route" shares its words but has other facts to tell).
+    table = [[-1e9] * len(usable) for _ in answers]
+    for score, index, order, _ in scored:
+        table[index][order] = score
+    chosen = {index: usable[order] for index, order in best_assignment(table).items()}
+    taken.update(f.id for f in chosen.values())
     shown: dict[int, Attachment] = {}
     used_files: set[int] = set()
     for score, index, order in sorted(fitted, key=lambda row: (-row[0], row[1], row[2])):

@@ -239,3 +239,15 @@ def test_the_skills_part_tells_the_examples_no_answer_has_told():
     ])  # fmt: skip
     assert "stock-outs" in fallback.skills(facts, frozenset({"F2"})).split(". ")[1]
     assert "6 hours" in fallback.skills(facts).split(". ")[1]  # with nothing told yet, the first figure leads
+
+
+def test_a_deed_misread_as_a_plan_step_stays_in_the_past():
+    assert fallback._plan_step("ran the peak plan for 2023")[0] == "I ran the peak plan for 2023."
+    assert fallback._plan_step("write prep lists for every dish")[0] == "I would write prep lists for every dish."
+
+
+def test_the_best_total_fit_wins_over_the_best_single_pair():
+    # Greedy would give row 0 its best (column 0) and leave row 1 with a poor fit; the best total swaps them.
+    assert fallback.best_assignment([[5.0, 4.0], [4.0, 1.0]]) == {0: 1, 1: 0}
+    assert fallback.best_assignment([[1.0], [2.0], [3.0]]) == {2: 0}  # more questions than facts
+    assert fallback.best_assignment([]) == {}
