@@ -70,7 +70,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # a slip in the task itself, or someone having to put it right: "overcooked the bass", "had to send it back"
         (r"\b(?:overcooked|undercooked|burnt|burned|spilled|spilt|knocked over|"
          r"had to (?:send|stop|correct|prompt|remind|rescue|help) (?:it|me))\b", 2.5),
-        (r"\b(?:talked|spoke) over\b", 3),
+        (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b", 3),
         (r"\b(?:didn'?t|did not|didnae|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
          r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
         (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
@@ -120,6 +120,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4}|for (?:two|three|four|five|six|seven|eight|"
          r"nine|ten|\d+)(?: and a half)? (?:yrs?|years?))\b", 2),
         (r"^(?:i\s+)?(?:was|am|i'm|im)\s+(?:the\s+)?(?:only|first|top|best)\b", 1),
+        (r"\b(?:in|at) (?:my|our) (?:current|last|old|previous|former) (?:company|job|role|team|place|employer)\b", 2),
     ],
     "skill": [
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
@@ -127,7 +128,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
-         r"(?:use|used|using)\b.*\b(?:every day|daily))\b", 3),
+         r"(?:use|used|using|i do)\b.*\b(?:every day|daily))\b", 3),
         (r"\b(?:good|strong|comfortable) w/\s", 3),
         # "first aid trained" but not "get trained"; "zendesk admin" but not "with admin"
         (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|"
@@ -192,11 +193,20 @@ _SPLITS = (
     r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
     r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
     r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|[A-Z]\w+\s+said|the\s+\w+\s+said))"
-    r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,\s+(?=(?:the|two|three|four|a|an|our|nobody|no one|"
+    r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,?\s+and\s+(?=when\b)|"
+    # "... and I'm trained in X", ", and then I said ...", "... the pass, Julien had to send it back"
+    r"\s+and\s+(?:then\s+)?(?=i'?m\s+(?:a|an|trained|qualified|certified|registered|fluent|also)\b|"
+    r"i'?ve\s+(?:got|done|also|been|passed)\b|i'?d\s+(?!\w+ed\b|built|done|been|had|got|made|never)\w+)|"
+    r",\s+and\s+then\s+(?=i\b)|"
+    r",\s+(?=(?-i:[A-Z][a-z]+)\s+(?:had|was|did|said|asked|sent|told|kept|looked|stopped)\b)|"
+    # a second deed after "and": "... forty tickets a day and kept a 96% first-contact fix"
+    r"\s+and\s+(?=(?:kept|cut|led|built|ran|got|trained|made|wrote|won|grew|reduced|raised|lifted|cleared|brought|"
+    r"saved)\s+(?:a|an|the|my|our|every|all|\d))|,\s+(?=(?:the|two|three|four|a|an|our|nobody|no one|"
     r"everyone|most|half)\s+\w+\s+(?:is|are|was|were|has|have|had|been|being|keep|keeps|never|don'?t|doesn'?t)\b)"
     # a new statement after a comma or "and": "backlog is 3k, first response time is 19 hrs", "... n nobody trusts it"
     r"|,\s+(?=(?!(?:and|but|so|or|which|who|that|then|i|we)\b)(?:[\w'’%.+-]+\s+){1,4}(?:is|are|was|were|r|has been|"
-    r"have been)\s)|\s+(?:and|n|&)\s+(?=(?:the|nobody|no one|everyone|their|our|its|\d+)\b(?:\s+[\w'’-]+){0,4}\s+"
+    r"have been)\s)|\s+(?:and|n|&)\s+(?=(?:the|nobody|no one|everyone|their|our|its|half|most|all|both|some|\d+|"
+    r"(?-i:(?!I\b)[A-Z][\w'’-]*))\b(?:\s+[\w'’-]+){0,4}\s+"
     r"(?:is|are|was|were|r|keeps?|trusts?|never|don'?t|doesn'?t|can'?t|won'?t)\b)"
 )
 _CLAUSE_SPLIT = re.compile(rf"{_VERB_STEP}|{_SPLITS}", re.IGNORECASE)
@@ -475,9 +485,11 @@ _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"(?i)^(?:and\s+)?(?:their|the|our)\s+(?:(?:main|big|biggest|real|other|actual)\s+)?(?:problem|"
                 r"issue|challenge|worry|headache|pain point|need)s?\s+(?:is|are|was|were)\s+(?:that\s+)?(?=\S)"),
      "challenge"),
-    (re.compile(r"^(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|the\s+\w+(?:\s+\w+)?|she|he)\s+(?:also\s+)?(?:said|mentioned|"
+    (re.compile(r"^(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|the\s+\w+(?:\s+\w+)?|she|he)\s+(?:also\s+)?(?:said|mentioned|"
                 r"told me|explained)\s+(?:that\s+)?(?=(?:they|their|theyre|the|there|it'?s|nobody|no one)\b)",
                 re.IGNORECASE), "challenge"),
+    (re.compile(r"(?i)^(?:from what|according to what)\s+[\w' ]{1,30}?\s+(?:said|told me|mentioned|explained),?\s+"
+                r"(?:(?:is|was)\s+)?(?:that\s+)?(?=\S)"), "challenge"),
     # "If they gave me a second go I'd ...": the condition is no part of the plan
     (re.compile(r"(?i)^if (?:they|i|you)\b[^,;]{0,60}?\s(?=(?:i'?d|i would|id)\s)"), "plan"),
     (re.compile(r"^(?P<label>[A-Za-z][\w'’ ,]{0,60}?):\s+(?=\S)"), None),

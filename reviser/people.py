@@ -88,8 +88,8 @@ _SPEAKER = re.compile(
 # A chat pasted after the interview: a friend asks how it went ("[20:14] Sam: how did it go"); the candidate's own
 # turns ("[20:15] me: awful") are then notes, and the friend is no interviewer.
 _ASKS_HOW_IT_WENT = re.compile(
-    r"(?i)\bhow(?:'?d| did| was| were)\s+(?:it|the interview|today|things)\b|\bhow'?d it go\b|"
-    r"\bwho interviewed (?:you|u|ya)\b"
+    r"(?i)^\W*(?:so|and|well|hey|hi|ok|omg)?[\s,]*(?:how(?:'?d| did| was| were)\s+(?:it|the interview|today|things)"
+    r"(?:\s+go)?|how'?d it go|who interviewed (?:you|u|ya))\b(?:\s+(?:then|today|tho|though|lol|mate))?\W*$"
 )
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
 _CHAT_TURN = re.compile(
@@ -345,7 +345,9 @@ def _first(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int | None]:
+def find_candidate(
+    text: str, exclude: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None, str | None, int | None]:
     """(name, e-mail, phone, line) from 'Me: Name, email', 'I'm Name', or a sign-off at the end."""
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
@@ -360,7 +362,7 @@ def find_candidate(text: str) -> tuple[str | None, str | None, str | None, int |
         if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
             return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
-    first_line = _name_on_first_line(lines)
+    first_line = _name_on_first_line(lines, exclude)
     if first_line:
         return first_line
     tail = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()][-3:]
@@ -384,7 +386,7 @@ _NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mo
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|date|sent|subject|re|fwd?)\s*:")
 
 
-def _name_on_first_line(lines: list[str]) -> tuple[str, None, None, None] | None:
+def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str, None, None, None] | None:
     """'Katarzyna Wiśniewska – notes after the Hollis interview', 'Notas entrevista – Ximena Ruiz', 'Kirsty - vet
     receptionist job w/ X. blew it': the first line, in two parts around a dash, one a person's name alone and
     the other about the notes or the job."""
@@ -399,7 +401,8 @@ def _name_on_first_line(lines: list[str]) -> tuple[str, None, None, None] | None
             other = parts[1 - index]
             words = part.split()
             if (re.fullmatch(CAP_NAME, part) and 1 <= len(words) <= 3 and is_person_name(part)
-                    and not any(w.lower() in TITLE_WORDS for w in words) and not _JOB_NOUN.search(part)
+                    and part.lower() not in exclude and not any(w.lower() in TITLE_WORDS for w in words)
+                    and not _JOB_NOUN.search(part)
                     and all(zipf_frequency(w.lower(), "en") < 5 for w in words) and _NOTES_WORDS.search(other)):
                 return part, None, None, None  # the line is the title: its facts and references stay
         return None
@@ -607,12 +610,11 @@ def find_role_company(text: str) -> tuple[str | None, str | None]:
 
 
 def read_people(text: str) -> People:
-    name, email, phone, line = find_candidate(text)
-    exclude = {name.lower()} if name else set()
     role, company = find_role_company(text)
+    # "Interview debrief — Helio Robotics": a title line's name may be the employer's, not the candidate's
+    name, email, phone, line = find_candidate(text, frozenset({company.lower()} if company else ()))
+    exclude = {name.lower()} if name else set()
     if company:
         exclude.add(company.lower())
-        if name and name.lower() == company.lower():
-            name = email = phone = line = None  # "Interview debrief — Helio Robotics": the employer, not the candidate
     interviewers, others = find_interviewers(text, exclude)
     return People(interviewers, others, name, email, phone, line, role, company)

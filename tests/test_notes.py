@@ -7,7 +7,7 @@ import pytest
 from reviser.facts import build_facts, lines_to_classify, relevant_facts
 from reviser.grounding import Sources
 from reviser.models import ExtractedFact, ExtractedFacts
-from reviser.notes import classify, clauses, injection_lines, note_lines, read_notes, transcript_turns
+from reviser.notes import as_first_person, classify, clauses, injection_lines, note_lines, read_notes, transcript_turns
 from reviser.people import find_candidate, find_interviewers, find_role_company
 
 NOTES = """Interviewer: Dana Reyes (Head of Analytics)
@@ -69,6 +69,27 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interview at Larch Vets in York, Head Nurse, with Bo Lind (clinical director) and the practice manager Ed "
          "Moss. Ed's assistant Kim showed me round. My old boss Ann Roe is happy to be called, ann@example.com.",
          ["Bo Lind", "Ed Moss"], []),  # one long line: only the sentence with the contact is a reference's
+        # named by title and surname, or in passing, or one a line under a "Panel:" heading
+        ("Interview was in the site office with Mr Adair (site manager) and Lise Berg – HR. Lise only did the forms.",
+         ["Adair"], ["Lise Berg"]),
+        ("1. Met Mr Dunlop (IT manager) and Ines Faro – Service Desk Lead.", ["Dunlop", "Ines Faro"], []),
+        ("then Tomas, who runs the lab, asked me how I'd plan a study", ["Tomas"], []),
+        ("When Bram asked about budgets I froze", ["Bram"], []),  # "When" opens the sentence, it is no name
+        ("Panel:\nAnya Rossi – Finance Director\nLeo Marsh – Head of Audit\n\nbad:\n- froze",
+         ["Anya Rossi", "Leo Marsh"], []),
+        ("call with Diego Sola y Ana Lim, QA Lead", ["Diego Sola", "Ana Lim"], []),  # "y", "et", "und" join names too
+        ("chat with Julien the head chef and Amira, she's the sous", ["Julien", "Amira"], []),  # "she's" is no name
+        ("Interview with Priti Anand. Priti asked about CQC and I rambled.", ["Priti Anand"], []),  # one person
+        ("They asked about my notice period. Then asked about shifts.", [], []),
+        ("Interviewed by Mr. Vikram Rao (Branch Head) and one lady from HR, Ms. Deepa, who only checked documents.",
+         ["Vikram Rao"], []),  # "and one lady from HR" is said of someone else
+        ("saw Mr Obi (workshop controller) and Mrs Eze from the desk. Mrs Eze only asked about my notice period.",
+         ["Obi"], ["Eze"]),
+        # a chat with a friend after the interview: the friend is no interviewer, the names in the answer are
+        ("[20:14] Jo: how did it go\n[20:15] me: bad\n[20:16] Jo: who interviewed u\n"
+         "[20:16] me: Rita, the store manager, and Phil who just sat there\n", ["Rita"], ["Phil"]),
+        ("[00:01] Tom Reid: how did you get into QA?\n[00:02] me: by accident\n"
+         "[00:03] Tom Reid: how did it go with the audit\n", ["Tom Reid"], []),  # an interviewer's question
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -88,6 +109,20 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("me: 6 yrs at the Anchor, got GP up", None),  # "me:" heading a list of the candidate's deeds
         ("I'm so annoyed with myself", None),
         ("no name anywhere", None),
+        # the name on the first line, beside what the notes are
+        ("Kasia Nowak – notes after the Halden interview\nstuff", "Kasia Nowak"),
+        ("Notas entrevista – Ximena Ruiz", "Ximena Ruiz"),
+        ("Rhona MacLeod – IT Support Analyst vacancy at Glen Council", "Rhona MacLeod"),  # Mac and letters past Latin-1
+        ("Aldergrove Pharma — QC Analyst — interview notes", None),  # three parts: a title line, no name
+        ("Mixed feelings – notes after the interview", None),
+        # sign-offs
+        ("stuff\nx Marta", "Marta"),
+        ("stuff\nChloé x", "Chloé"),
+        ("stuff\n— from Tunde", "Tunde"),
+        ("stuff\ncheers, W. Mwangi", "W. Mwangi"),
+        ("stuff\nSaludos, Ana", "Ana"),
+        ("stuff\nR.", None),  # an initial alone is no name to sign with
+        ("Referees:\nSabine Hoff\n07700 900412", None),  # a referee's name, its contact on the next line
     ],
 )
 def test_the_candidates_name(notes: str, name: str | None) -> None:
@@ -119,6 +154,26 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
 
 
 @pytest.mark.parametrize(
+    ("notes", "role", "company"),
+    [
+        ("The shift lead role with Nordby Freight went sideways", "shift lead", "Nordby Freight"),
+        ("(Hollis & Byrne's Management Accountant position, 2nd round)", "Management Accountant", "Hollis & Byrne"),
+        ("Interview for Tortuga Pay as their new QA Engineer.", "QA Engineer", "Tortuga Pay"),
+        ("um so that was the senior carer interview at Heather Care Home and uh", "senior carer", "Heather Care Home"),
+        ("Kirsty - vet receptionist job w/ Holly Vets. blew it.", "vet receptionist", "Holly Vets"),
+        ("Voice memo – 2 mins\nso basically that was the chef de partie role with Maison Verte", "chef de partie",
+         "Maison Verte"),
+    ],
+)
+def test_role_and_company_in_passing(notes: str, role: str | None, company: str | None) -> None:
+    assert find_role_company(notes) == (role, company)
+
+
+def test_a_title_line_naming_the_employer_gives_no_candidate() -> None:
+    assert read_notes("Interview debrief — Helio Robotics\nRole: Platform Engineer\n").candidate_name is None
+
+
+@pytest.mark.parametrize(
     ("notes", "references"),
     [
         ("My charge nurse Ruth Amos said I can give out her number, 555-0101.", [("Ruth Amos", None, "555-0101")]),
@@ -128,6 +183,16 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("Also James Obi, charge RN, 555-0103", [("James Obi", None, "555-0103")]),
         ("past job: Pryor & Sons 2016-2024, the boss moved away", []),  # years are no phone number
         ("Me: Sam Roe, sam@example.com, 555-0104", []),  # the candidate's own line
+        # a name on one line, its contact on the next
+        ("Referees:\nTomas Nowak\ntomas@example.com\nSabine Hoff\n07700 900412",
+         [("Tomas Nowak", "tomas@example.com", None), ("Sabine Hoff", None, "07700 900412")]),
+        ("referencias:\nMariana Soto\nmariana@example.com", [("Mariana Soto", "mariana@example.com", None)]),
+        ("Referees:\nTomas Nowak\nnotes: tomas@example.com is his old address",  # not a line of contacts alone
+         [("Tomas Nowak", None, None)]),
+        ("Kirsty - vet receptionist job w/ Holly Vets. I ran the desk for 3 yrs. ref: Moira Dunn 07700 900845",
+         [("Moira Dunn", None, "07700 900845")]),  # a name on the first line does not make it the candidate's line
+        ("[20:14] Sam: how did it go\n[20:25] Sam: i'll be ur reference if u want, 07700 900518",
+         [("Sam", None, "07700 900518")]),
     ],
 )
 def test_references_anywhere_one_record_per_person(notes: str, references: list[tuple[str, str | None, str | None]]
@@ -207,6 +272,29 @@ def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> 
         ("By April half term every Y7 class reading daily", None, "plan"),
         ("Priya asked about my targets and I gave a vague answer", None, "mistake"),
         ("past job: Calder Mills, line cook, 2015-2018", None, None),  # a past job's dates are background
+        # a slip in the task, Scots spellings, someone having to put it right
+        ("I overcooked the bass on the pass", None, "mistake"),
+        ("Julien had to send it back", None, "mistake"),
+        ("Didnae explain my numbers properly", None, "mistake"),
+        ("I talked over the chair twice", None, "mistake"),
+        # the employer's deadlines and numbers going the wrong way
+        ("the rollout to 2,000 laptops has to be done by April", None, "challenge"),  # not a plan's date
+        ("the RBI audit is in October", None, "challenge"),
+        ("picking accuracy is down to 97.1%", None, "challenge"),
+        ("I got my error rate down to 1%", None, "accomplishment"),  # "down to" of one's own is a result
+        # amounts in words
+        ("cut mis-picks by a third in one peak season", None, "accomplishment"),
+        ("trained forty agency staff on scanners", None, "accomplishment"),
+        ("brought the drainage package in two weeks early and 8% under budget", None, "accomplishment"),
+        ("cleared a backlog of 2,400 files in six weeks", None, "accomplishment"),
+        ("first two weeks walk every pick zone", None, "plan"),
+        ("daily tracker shared with the manager by month end", None, "plan"),
+        ("I'm a moving and handling trainer", None, "skill"),
+        # a question put, with no answer given, is no fact; with the answer it is the mistake
+        ("then Mark, who runs the lab, asked me how I would plan a study", None, None),
+        ("she asked how I'd handle the rush", None, None),
+        ("when she asked about safeguarding I waffled", None, "mistake"),
+        ("she asked about updates and I said I'd just Google it", None, "mistake"),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -265,6 +353,11 @@ def test_relevant_facts_always_include_an_accomplishment() -> None:
         ("Send:\n- rota.xlsx", "attachment"),
         ("Notes on the day:\n- rota gaps every weekend", None),  # a heading of no kind, under no heading
         ("What they need\nweekend cover is 3 short", "challenge"),  # "need" is no past tense
+        ("them:\n- month end takes 12 days", "challenge"),  # "them" is no "me"
+        ("their workshop\nthree techs off since Christmas", "challenge"),
+        ("referencias:\nAna Soto", "reference"),
+        ("could start by:\n- shadow each tech", "plan"),
+        ("First fortnight: learn the ticket categories", "plan"),
     ],
 )
 def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | None) -> None:
@@ -293,6 +386,21 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
         ("they keep it all in spreadsheets n nobody trusts the totals",
          ["they keep it all in spreadsheets", "nobody trusts the totals"]),
         ("Grew the Fenwick Co. newsletter to 9k readers", ["Grew the Fenwick Co. newsletter to 9k readers"]),
+        ("I've got my first aid cert and I'm trained in MultiLit",
+         ["I've got my first aid cert", "I'm trained in MultiLit"]),
+        ("it's a step up and I'm good at nights", ["it's a step up and I'm good at nights"]),  # no credential follows
+        ("I overcooked the bass, Julien had to send it back, and when Amira asked about allergens I froze",
+         ["I overcooked the bass", "Julien had to send it back", "when Amira asked about allergens I froze"]),
+        ("they open a second site in March and half the brigade is moving there",
+         ["they open a second site in March", "half the brigade is moving there"]),
+        ("KYC files are around 1,800 and RBI audit is in October",
+         ["KYC files are around 1,800", "RBI audit is in October"]),
+        ("I closed forty tickets a day and kept a 96% first-contact fix",
+         ["I closed forty tickets a day", "kept a 96% first-contact fix"]),
+        ("The task was a launch plan and I'd built it around Instagram only",  # "I'd built" is no step to come
+         ["The task was a launch plan and I'd built it around Instagram only"]),
+        ("you never mentioned the road job, which is what they're building",  # "you never" is no name saying so
+         ["you never mentioned the road job, which is what they're building"]),
     ],
 )
 def test_clause_splits(line: str, pieces: list[str]) -> None:
@@ -366,3 +474,21 @@ def test_a_condition_before_a_plan_is_left_out() -> None:
     notes = "If they gave me another chance I'd spend the first month shadowing each shift lead"
     assert [(f.text, f.kind) for f in read_notes(notes).facts] == [
         ("I'd spend the first month shadowing each shift lead", "plan")]
+
+
+def test_notes_to_oneself_read_you_as_i() -> None:
+    assert as_first_person("you're EBK registered and you know AutoCAD") == "I'm EBK registered and I know AutoCAD"
+    line = "- you got the cube test wrong, said 7 days when they meant 28\n"
+    assert [f.kind for f in read_notes("Hi me,\n\n" + line).facts] == ["mistake"]
+    assert [f.kind for f in read_notes(line).facts] == ["challenge"]  # without the greeting "you" is someone else
+
+
+def test_a_chat_with_a_friend_keeps_the_candidates_turns_as_notes() -> None:
+    chat = ("[20:14] Jo: how did it go??\n[20:15] me: i froze on the pricing question\n"
+            "[20:16] Jo: u ran the whole shop at Kwik for 3 yrs tho\n"
+            "[20:17] me: i cut waste from £350 to £120 a week\n")
+    reading = read_notes(chat)
+    assert [(f.kind, f.text) for f in reading.facts] == [
+        ("mistake", "i froze on the pricing question"), ("accomplishment", "i cut waste from £350 to £120 a week")]
+    assert reading.interviewers == []
+    assert transcript_turns(chat) == {1, 3}  # the friend's turns only
