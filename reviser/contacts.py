@@ -88,10 +88,12 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
         if not contacts and line.section != "reference":
             continue
-        if not contacts and re.fullmatch(rf"\W*(?:{HONORIFIC}|eng\.?\s+)?{CAP_NAME}\W*", line.text, re.IGNORECASE):
+        # "Tomasz Nowak" or "Tomasz Nowak (old manager)" or "Anna Berg – CFO, Lindqvist" alone, the contact to follow
+        if not contacts and re.fullmatch(rf"\W*(?:{HONORIFIC}|(?i:eng)\.?\s+)?{CAP_NAME}(?:\s*\([^)]{{1,60}}\)|"
+                                         r"\s*[-–—,]\s*[^@\d()]{1,60})?\W*", line.text):
             people = _people_in(line.text)
             if people and people[0].name.lower() not in seen:
-                waiting = Reference(name=people[0].name, detail=None, line=line.number)
+                waiting = Reference(name=people[0].name, detail=_relation(line.text, people[0]), line=line.number)
                 refs.append(waiting)
                 seen.add(waiting.name.lower())
                 continue

@@ -45,7 +45,8 @@ _NOT_INTERVIEWER = re.compile(
     r"(?:didn'?t|did not|never) ask|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
-    r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr|coordinator)\b|from (?:hr|the agency|recruitment|"
+    r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr(?!\s+(?:director|manager|lead|head|business partner))|"
+    r"coordinator)\b|from (?:hr|the agency|recruitment|"
     r"talent|people team|workforce|reception|it\b))",
     re.IGNORECASE,
 )
@@ -80,6 +81,9 @@ _ASKED = re.compile(
     rf"(?P<name>{CAP_NAME})(?:\s*\([^)]{{1,50}}\)|,\s*(?:who|the|our|their|his|her|she'?s|he'?s)\b[^,.;()]{{2,60}})?,?"
     r"\s+(?:then\s+|also\s+|first\s+)?(?:asked|started with|opened with|kicked off|grilled|quizzed|wanted to know)\b"
 )
+# People listed, then "they asked": "the manager Mrs Adeyemi and the deputy, Colin Marsh, they asked about ...".
+_THEY_ASKED = re.compile(r"(?P<rest>[^.;!?\n]{3,100}?),?\s+(?:they|both of them|the two of them)\s+(?:both\s+)?"
+                         r"(?:asked|grilled|quizzed|wanted to know)\b")
 _SPEAKER = re.compile(
     rf"^\s*(?:\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*)?(?:\*\*)?(?P<name>{_HONORIFIC}?{CAP_NAME})"
     r"(?:\s*\((?P<title>[^)]{1,50})\))?(?:\*\*)?\s*:(?:\*\*)?\s+\S",
@@ -170,7 +174,7 @@ def _clean_name(raw: str) -> str | None:
         bare = word.strip(",.()*:;")
         if kept and bare[:1].isupper() and bare.lower() in TITLE_WORDS - _LINK_WORDS:
             return None  # "Plant Manager": a capitalised word before a title is part of the title
-        if not bare or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
+        if not bare or bare == "I" or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
             break
         if kept and kept[0][:1].isupper() and bare[:1].islower():
             break  # "Luis sat in": a capitalised name ends at the first lowercase word
@@ -251,18 +255,25 @@ def _lines_without_contacts(text: str) -> list[str]:
     return kept
 
 
+def _name_in_passing(raw: str) -> str | None:
+    """A capitalised name named in passing, without the common words that open a sentence ("When Ben" → "Ben",
+    "They" → None); "Mark" or "Amira" stays a name."""
+    words = raw.split()
+    while words and zipf_frequency(words[0].lower().strip(",.()"), "en") >= 5.5:
+        words = words[1:]
+    name = _clean_name(" ".join(words)) if words else None
+    return name if name and name[:1].isupper() else None
+
+
 def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str]]:
     """(interviewers, others): every person an interviewer trigger names, minus those who only sat in."""
     candidates: list[str] = []
     lines = _lines_without_contacts(text)
     for index, line in enumerate(lines):
         for put in _ASKED.finditer(line):
-            words = put.group("name").split()
-            while words and zipf_frequency(words[0].lower(), "en") >= 5.5:
-                words = words[1:]  # "When Ben asked": a sentence opens on a common word; "Mark" or "Amira" is a name
-            name = _clean_name(" ".join(words)) if words else None
-            if name:
-                candidates.append(name)
+            candidates += [n for n in [_name_in_passing(put.group("name"))] if n]
+        for they in _THEY_ASKED.finditer(line):
+            candidates += [n for _, piece in _names_in_list(they.group("rest")) if (n := _name_in_passing(piece))]
         for did in _DID_INTERVIEW.finditer(line):
             name = _clean_name(did.group("name") or did.group("name2"))
             if name:
@@ -305,6 +316,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             continue  # "Priti" or "Fairley" beside "Priti Shah" or "Jonathan Fairley": the same person
         if name.lower() in _CANDIDATE_WORDS or name.lower() in exclude or not is_person_name(name):
             continue
+        if any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", x) for x in exclude):
+            continue  # "Home" out of "Heatherbank Care Home": a piece of the employer's name
         if any(i.lower().startswith(name.lower()) for i in interviewers):
             continue  # "Dana" after "Dana Ruiz"
         first = re.escape(name.split()[0])
@@ -362,6 +375,9 @@ def find_candidate(
         if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
             return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
+    sender = _sender_to_self(lines)
+    if sender:
+        return sender
     first_line = _name_on_first_line(lines, exclude)
     if first_line:
         return first_line
@@ -384,6 +400,28 @@ def find_candidate(
 _NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mortem|brain ?dump|thoughts|entrevista|"
                           r"entretien|interview|job|role|post|position|vacancy)\b")
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|date|sent|subject|re|fwd?)\s*:")
+
+
+_FROM = re.compile(rf"^\s*(?i:from)\s*:\s*(?:(?P<name>{CAP_NAME})(?=\s|<|$)\s*)?<?(?P<email>[\w.+-]+@[\w.-]+)?>?\s*$")
+_TO = re.compile(r"^\s*to\s*:\s*(?P<to>.+?)\s*$", re.IGNORECASE)
+_SELF_GREETING = re.compile(r"(?im)^\W*(?:hi|hey|hello|dear)\s+(?:me|self|myself|future me)\b")
+
+
+def _sender_to_self(lines: list[str]) -> tuple[str, str | None, None, int] | None:
+    """'From: Lena Fischer <lena@x.example>' over 'To: me' (or the same address, or a 'Hi me,'): notes e-mailed to
+    oneself name their writer."""
+    head = lines[:6]
+    sent = next(((n, m) for n, line in enumerate(head, start=1) if (m := _FROM.match(line))), None)
+    if not sent or not sent[1].group("name") or not is_person_name(sent[1].group("name")):
+        return None
+    number, match = sent
+    to = next((m.group("to") for line in head if (m := _TO.match(line))), "")
+    email = match.group("email")
+    if re.fullmatch(r"(?i)me|myself|self", to) or (email and email.lower() in to.lower()) or _SELF_GREETING.search(
+        "\n".join(lines[:12])
+    ):
+        return match.group("name"), email, None, number
+    return None
 
 
 def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str, None, None, None] | None:
@@ -522,6 +560,8 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
         return None, None
     role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), None)
     if role_index is None:
+        if not any(_JOB_NOUN.search(p) for p in parts[:2]):
+            return None, None  # "Voice memo – transcribed (auto)": no interview and no job in the line
         role_index = 1 if not _JOB_NOUN.search(parts[0]) and _JOB_NOUN.search(parts[1]) else 0
     role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
     rest = [p for i, p in enumerate(parts) if i != role_index]

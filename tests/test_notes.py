@@ -90,6 +90,13 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
          "[20:16] me: Rita, the store manager, and Phil who just sat there\n", ["Rita"], ["Phil"]),
         ("[00:01] Tom Reid: how did you get into QA?\n[00:02] me: by accident\n"
          "[00:03] Tom Reid: how did it go with the audit\n", ["Tom Reid"], []),  # an interviewer's question
+        # people listed, then "they asked"; never a common word opening the sentence
+        ("the manager Mrs Ade and the deputy, Colin I think, Colin Marsh, they asked about meds",
+         ["Ade", "Colin Marsh"], []),
+        ("They asked about my notice period, they asked about shifts", [], []),
+        # an HR director on the panel is an interviewer; someone from HR who took notes is not
+        ("Panel:\nPriya Nair – HR Director\nTom Gall – Head of FP&A", ["Priya Nair", "Tom Gall"], []),
+        ("met w/ Ana Ruiz and Bea (HR) who took notes", ["Ana Ruiz"], ["Bea"]),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -171,6 +178,25 @@ def test_role_and_company_in_passing(notes: str, role: str | None, company: str 
 
 def test_a_title_line_naming_the_employer_gives_no_candidate() -> None:
     assert read_notes("Interview debrief — Helio Robotics\nRole: Platform Engineer\n").candidate_name is None
+    assert find_role_company("Voice memo – transcribed (auto)") == (None, None)  # no interview, no job noun
+
+
+def test_a_piece_of_the_employers_name_is_no_interviewer() -> None:
+    notes = "um so that was the senior carer interview at Heath Care Home and uh, the manager Mrs Ade, they asked"
+    assert read_notes(notes).interviewers == ["Ade"]  # not "Home"
+
+
+@pytest.mark.parametrize(
+    ("notes", "found"),
+    [
+        ("From: Lena Fischer <lena@example.com>\nTo: me\nSubject: ugh\n\nstuff", ("Lena Fischer", "lena@example.com")),
+        ("From: Lena Fischer\nTo: lena@example.com\n", ("Lena Fischer", None)),  # the same address
+        ("From: Jo Bloggs <jo@example.com>\nTo: Lena <lena@example.com>\n\nstuff", (None, None)),  # a pasted e-mail
+        ("From: lena@example.com\nTo: me\n", (None, None)),  # an address is no name
+    ],
+)
+def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str | None, str | None]) -> None:
+    assert find_candidate(notes)[:2] == found
 
 
 @pytest.mark.parametrize(
@@ -187,6 +213,7 @@ def test_a_title_line_naming_the_employer_gives_no_candidate() -> None:
         ("Referees:\nTomas Nowak\ntomas@example.com\nSabine Hoff\n07700 900412",
          [("Tomas Nowak", "tomas@example.com", None), ("Sabine Hoff", None, "07700 900412")]),
         ("referencias:\nMariana Soto\nmariana@example.com", [("Mariana Soto", "mariana@example.com", None)]),
+        ("Referees:\nTomas Nowak (old manager)\ntomas@example.com", [("Tomas Nowak", "tomas@example.com", None)]),
         ("Referees:\nTomas Nowak\nnotes: tomas@example.com is his old address",  # not a line of contacts alone
          [("Tomas Nowak", None, None)]),
         ("Kirsty - vet receptionist job w/ Holly Vets. I ran the desk for 3 yrs. ref: Moira Dunn 07700 900845",
