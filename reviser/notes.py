@@ -130,6 +130,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using|i do)\b.*\b(?:every day|daily))\b", 3),
         (r"\b(?:good|strong|comfortable) w/\s", 3),
+        # a credential: "ACCA, 4 yrs ...", "LCSW since 2019", "NISM certified", "I've got my Working With Children
+        # Check"
+        (r"^(?-i:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4})(?=,|\s+(?:level|cert|certified|qualified|trained|member|registered|"
+         r"since|\(|\d{4})\b|$)|\b(?:got|have|hold) (?:my|a|an|the)\b.*\b(?:check|certificate|cert|licen[cs]e|card|"
+         r"registration|accreditation|clearance)\b", 3),
         # "first aid trained" but not "get trained"; "zendesk admin" but not "with admin"
         (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|"
          r"(?!(?:get|gets|getting|be|been|being|was|were)\b)\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
@@ -386,6 +391,12 @@ _STEP_START = re.compile(rf"(?i)^(?:then\s+|and\s+|also\s+)?(?:{_STEP_VERBS}|vis
                          r"find|walk|check|assess|understand|quarantine|cost|redo)\b")
 
 
+# Something done, or years in a job: what keeps a line under "me:" a deed even when it names a tool or a credential.
+_DEED = re.compile(
+    rf"{_CUES['accomplishment'][0][0]}|(?i:^(?:i\s+|i'?ve\s+|we\s+)?(?:got|took|moved|made|ran|run|managed|handled|wrote|"
+    r"started|brought|turned|fixed|developed|organi[sz]ed|supervised|closed|hit|beat)\b)|(?i:\d+\s*(?:yrs?|years?)\b)",
+    re.IGNORECASE,
+)
 _QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|what|why|whether|if|about|to)\b")
 
 
@@ -415,6 +426,10 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
     if not step and _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
         scores["skill"] += 3  # "Minitab, SPC, Gauge R&R, CMM programming": a list of tools or credentials
+    if section == "accomplishment" and scores["skill"] >= 1.5 and scores["skill"] > scores["accomplishment"] and not (
+        _DEED.search(clause)
+    ):
+        section = "skill"  # under "me:" or "background", a credential or a tool is a skill, not a deed
     if section in scores:
         scores[section] += 2
     kind, best = max(scores.items(), key=lambda item: item[1])
@@ -511,7 +526,8 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
 def _contact_sentences(raw: str) -> list[tuple[int, int]] | None:
     """The spans of the sentences with an e-mail or phone in a line of three sentences or more; None for a
     shorter line, which is a reference's line as a whole."""
-    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", raw)), len(raw)]
+    # a sentence typed in lowercase ("... for 3 yrs. ref: Moira Dunn 07700 900845") starts after a full stop too
+    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w\w[.!?]){NO_STOP}\s+(?=[A-Za-z])", raw)), len(raw)]
     if len(bounds) < 4:
         return None
     sentences = list(zip(bounds, bounds[1:], strict=False))

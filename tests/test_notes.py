@@ -519,3 +519,27 @@ def test_a_chat_with_a_friend_keeps_the_candidates_turns_as_notes() -> None:
         ("mistake", "i froze on the pricing question"), ("accomplishment", "i cut waste from £350 to £120 a week")]
     assert reading.interviewers == []
     assert transcript_turns(chat) == {1, 3}  # the friend's turns only
+
+
+def test_under_a_me_heading_a_credential_is_a_skill_and_a_deed_stays_a_deed() -> None:
+    notes = ("me:\n- I'm an independent prescriber (got it in 2022)\n"
+             "- Started our component library in Figma, now used by 4 squads\n")
+    assert [f.kind for f in read_notes(notes).facts] == ["skill", "accomplishment"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("ACCA, 4 yrs manufacturing", "skill"),  # a credential's acronym opens it
+        ("LCSW since 2019", "skill"),
+        ("I've got my Working With Children Check", "skill"),
+        ("KYC pending files are around 1,800", None),  # an acronym followed by a noun is no credential
+    ],
+)
+def test_credentials(clause: str, kind: str | None) -> None:
+    assert classify(clause, None) == kind
+
+
+def test_a_lowercase_sentence_before_a_reference_keeps_its_fact() -> None:
+    notes = "Kirsty - vet receptionist job w/ Holly Vets. I ran the front desk for 3 yrs. ref: Moira Dunn 07700 900845"
+    assert [(f.kind, f.text) for f in read_notes(notes).facts] == [("accomplishment", "I ran the front desk for 3 yrs")]
