@@ -271,6 +271,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
     lines = _lines_without_contacts(text)
     for index, line in enumerate(lines):
         for put in _ASKED.finditer(line):
+            if re.search(r"(?i)\b(?:my|our|his|her)\s+(?:[\w-]+\s+){0,2}$", line[: put.start()]):
+                continue  # "my friend Zoe asked how it went", "my old boss Karen asked me to stay": not in the room
             candidates += [n for n in [_name_in_passing(put.group("name"))] if n]
         for they in _THEY_ASKED.finditer(line):
             candidates += [n for _, piece in _names_in_list(they.group("rest")) if (n := _name_in_passing(piece))]
@@ -390,6 +392,9 @@ def find_candidate(
             name = signed.group("name").strip()
             if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO or len(name) < 2:
                 continue
+            word = name.split()[0].strip(".")
+            if zipf_frequency(word.lower(), "en") >= (4.0 if word.islower() else 6.6):
+                continue  # "thanks again", "love it", "best of luck": ordinary words, no name
             following = next((x for x in lines[number:] if x.strip()), "")
             if EMAIL.search(following) or phones(following):
                 continue  # a referee's name, with the contact on the next line

@@ -94,6 +94,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("the manager Mrs Ade and the deputy, Colin I think, Colin Marsh, they asked about meds",
          ["Ade", "Colin Marsh"], []),
         ("They asked about my notice period, they asked about shifts", [], []),
+        ("Went home after. My friend Zoe asked how it went and my old boss Karen asked me to stay on.", [], []),
         # an HR director on the panel is an interviewer; someone from HR who took notes is not
         ("Panel:\nPriya Nair – HR Director\nTom Gall – Head of FP&A", ["Priya Nair", "Tom Gall"], []),
         ("met w/ Ana Ruiz and Bea (HR) who took notes", ["Ana Ruiz"], ["Bea"]),
@@ -129,6 +130,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("stuff\ncheers, W. Mwangi", "W. Mwangi"),
         ("stuff\nSaludos, Ana", "Ana"),
         ("stuff\nR.", None),  # an initial alone is no name to sign with
+        ("stuff\nthanks again", None),
+        ("stuff\nlove it", None),
+        ("stuff\nthanks, Will", "Will"),
         ("Referees:\nSabine Hoff\n07700 900412", None),  # a referee's name, its contact on the next line
     ],
 )
