@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from fakes import ScriptedBackend
+from test_draft import GOOD_PARTS
 
 from reviser.errors import ModelError
 from reviser.llm.base import Message
@@ -17,17 +18,7 @@ EXAMPLES = Path(__file__).parent.parent / "fixtures" / "examples"
 NOTES = (EXAMPLES / "notes.txt").read_text()
 QUESTIONS = (EXAMPLES / "questions.txt").read_text()
 
-PARTS = {
-    "subject": "Following up on the Senior Data Analyst interview",
-    "apology": "I'm sorry I did not do myself justice in our interview: I froze on the window-function question.",
-    "challenges": "You mentioned that late deliveries in the Midlands are costing your team customers, and that "
-    "your weekly reporting is built by hand in spreadsheets.",
-    "skills": "I bring SQL, Power BI and dbt. At Harbor Freight Co I cut the weekly report's prep time from "
-    "6 hours to 40 minutes.",
-    "plan": "Days 1-30: meet the regional ops leads and map every manual report. Days 31-60: ship an automated "
-    "on-time delivery dashboard.",
-    "ask": "Would you be open to another conversation next week so I can walk you through the dashboard?",
-}
+PARTS = GOOD_PARTS  # the letter parts a good model writes for the example, shared with the draft tests
 
 
 def _facts(messages: list[Message]) -> dict[str, str]:
