@@ -487,10 +487,6 @@ def skills(facts: Facts, used: frozenset[str] = frozenset()) -> str:
     return text
 
 
-def _lower_first_sentence(sentence: str) -> str:
-    return sentence if sentence.startswith(("I ", "I'")) else _lower_first(sentence)
-
-
 @cache
 def _rubric() -> Any:
     from reviser.rubric import load_rubric

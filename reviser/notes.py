@@ -236,10 +236,6 @@ class NoteLine:
     label: str | None = None  # the inline label the text follows ("days 1-30" in "days 1-30: meet ...")
 
 
-def strip_bullet(line: str) -> str:
-    return _BULLET.sub("", line).strip()
-
-
 def section_of(heading: str) -> str | None:
     for pattern, kind in _SECTION_RES:
         if pattern.search(heading):

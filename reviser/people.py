@@ -232,11 +232,6 @@ def _names_in_list(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _first_name_match(name: str, others: list[str]) -> bool:
-    first = name.split()[0].lower()
-    return any(o.split()[0].lower() == first for o in others)
-
-
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
