@@ -7,10 +7,9 @@ attachment descriptions, questions, fact kinds (micro and per kind) and fact spa
 of the people who must not be greeted (`others`) were returned as interviewers (each one is also a false
 positive for interviewer). `--verbose` adds a per-case table of misses.
 
-The reader is `reviser.notes.read_notes(text) -> reviser.models.Facts`; until it exists, the code-only reader
-of today (`build_facts(note_lines(text), None, ...)`, no model) is used, and the output says which one ran.
-Questions come from `extract_questions` (reviser.questions, else reviser.inputs), called on the questions file
-or, when a case has none, on the notes.
+The reader is `reviser.notes.read_notes(text) -> reviser.models.Facts`. Questions come from
+`reviser.questions.extract_questions`, called on the questions file or, when a case has none, on the notes, and
+are kept as the draft keeps them (`answerable`).
 
 Matching rules:
 - Names: compared after dropping honorifics (Mr, Ms, Mrs, Miss, Mx, Dr, Prof), accents, case and punctuation.
@@ -436,30 +435,15 @@ QuestionReader = Callable[[str], Any]
 
 
 def load_reader() -> tuple[str, Reader]:
-    """`reviser.notes.read_notes` when it exists, else today's code-only reader (no model)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    notes_module = importlib.import_module("reviser.notes")
-    read_notes = getattr(notes_module, "read_notes", None)
-    if callable(read_notes):
-        return "reviser.notes.read_notes", read_notes
-    facts_module = importlib.import_module("reviser.facts")
-    grounding = importlib.import_module("reviser.grounding")
-
-    def fallback(text: str) -> Any:
-        ignored = notes_module.injection_lines(text)
-        lines = [line for line in notes_module.note_lines(text) if line.number not in ignored]
-        facts, _ = facts_module.build_facts(lines, None, grounding.Sources(text), ignored)
-        return facts
-
-    return "fallback: reviser.facts.build_facts(note_lines(text), None, Sources(text), ...) (no model)", fallback
+    return "reviser.notes.read_notes", importlib.import_module("reviser.notes").read_notes
 
 
 def load_question_reader() -> tuple[str, QuestionReader]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    name = "reviser.questions" if importlib.util.find_spec("reviser.questions") else "reviser.inputs"
-    return f"{name}.extract_questions", importlib.import_module(name).extract_questions
+    return "reviser.questions.extract_questions", importlib.import_module("reviser.questions").extract_questions
 
 
 def _text(value: Any) -> str:
@@ -508,10 +492,9 @@ def predict(case: Case, reader: Reader, questions: QuestionReader) -> Prediction
     try:
         found = questions(source)
         # What the draft answers: without logistics and asides from people who were not interviewing.
-        module = importlib.import_module("reviser.questions" if importlib.util.find_spec("reviser.questions")
-                                         else "reviser.inputs")  # fmt: skip
-        if hasattr(module, "answerable") and all(hasattr(q, "speaker") for q in found):
-            found = module.answerable(found, list(getattr(facts, "others", None) or []))[0]
+        if all(hasattr(q, "speaker") for q in found):
+            answerable = importlib.import_module("reviser.questions").answerable
+            found = answerable(found, list(getattr(facts, "others", None) or []))[0]
         out.questions = [q if isinstance(q, str) else str(getattr(q, "text", "")) for q in found]
     except Exception as error:
         out.errors.append(f"questions: {type(error).__name__}: {error}")

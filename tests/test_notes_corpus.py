@@ -347,7 +347,7 @@ def test_a_perfect_reader_scores_1_everywhere_and_a_blank_one_lowers_it() -> Non
 def test_load_reader_names_the_reader_it_found() -> None:
     name, read = ev.load_reader()
     assert callable(read)
-    assert name == "reviser.notes.read_notes" or name.startswith("fallback: ")
+    assert name == "reviser.notes.read_notes"
 
 
 def test_script_prints_every_field_and_the_reader(
