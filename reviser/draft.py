@@ -113,6 +113,7 @@ class _Run:
     repairs: list[str] = field(default_factory=list)
     rebuilt_parts: set[str] = field(default_factory=set)  # prose parts the composer wrote, not the model
     left_out: list[str] = field(default_factory=list)  # questions not answered again, with the reason
+    reading: Facts = field(default_factory=Facts)  # the notes as read in code, once per draft
     grounding: list[GroundingIssue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -151,8 +152,7 @@ def extract(run: _Run) -> Facts:
     """The notes as read in code; an endpoint may add kinds for the lines the code took nothing from.
 
     The embedded 135M model is not asked: it cannot classify notes better than the code does."""
-    reading = read_notes(run.notes)
-    unclassified = lines_to_classify(run.notes, reading)
+    unclassified = lines_to_classify(run.notes, run.reading)
     if not unclassified or run.backend.name in ("local", "none"):
         return _facts(run, None)
     try:
@@ -169,7 +169,7 @@ def extract(run: _Run) -> Facts:
 
 
 def _facts(run: _Run, extracted: ExtractedFacts | None) -> Facts:
-    facts, warnings = build_facts(run.notes, extracted, run.sources)
+    facts, warnings = build_facts(run.notes, extracted, run.sources, run.reading)
     run.warnings.extend(warnings)
     return facts
 
@@ -414,9 +414,10 @@ def run_draft(
     options = (options or DraftOptions()).for_backend(backend)
     rubric = options.rubric or load_rubric(None)
     ignored, sources = prepare(notes, questions)
-    kept, left_out = answerable(questions, read_notes(notes).others)
+    reading = read_notes(notes)
+    kept, left_out = answerable(questions, reading.others)
     questions = kept or questions  # a list of logistics alone is still what the user asked to answer
-    run = _Run(notes, questions, backend, options, progress or (lambda _: None), ignored, sources)
+    run = _Run(notes, questions, backend, options, progress or (lambda _: None), ignored, sources, reading=reading)
     run.left_out = [f'"{q.text}": {reason}' for q, reason in left_out] if kept else []
     if ignored:
         run.warnings.append(

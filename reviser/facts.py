@@ -25,11 +25,13 @@ def lines_to_classify(notes: str, reading: Facts) -> list[NoteLine]:
             and not any(p in line.text.lower() for p in people)]  # fmt: skip
 
 
-def build_facts(notes: str, extracted: ExtractedFacts | None, sources: Sources) -> tuple[Facts, list[str]]:
-    """The code's reading of the notes, plus the model's kinds for lines the code left (each such fact is
-    the whole line as written, so its span is the line's own), plus grounded people the code did not find.
-    Returns the facts and warnings about model output that pointed at no usable line."""
-    reading = read_notes(notes)
+def build_facts(
+    notes: str, extracted: ExtractedFacts | None, sources: Sources, reading: Facts | None = None
+) -> tuple[Facts, list[str]]:
+    """The code's reading of the notes (`reading`, else read here), plus the model's kinds for lines the code
+    left (each such fact is the whole line as written, so its span is the line's own), plus grounded people the
+    code did not find. Returns the facts and warnings about model output that pointed at no usable line."""
+    reading = reading or read_notes(notes)
     warnings: list[str] = []
     if extracted is None:
         return reading, warnings
