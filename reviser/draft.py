@@ -22,8 +22,15 @@ from reviser import gate as gate_module
 from reviser.errors import InputError, ModelError
 from reviser.facts import build_facts, content_words, lines_to_classify, relevant_facts
 from reviser.gate import PROSE_FIELDS, Gate
-from reviser.grounding import PLACEHOLDER, Claim, Sources, claims, drop_ungrounded_sentences, ungrounded
-from reviser.grounding import _sentences as sentences
+from reviser.grounding import (
+    PLACEHOLDER,
+    Claim,
+    Sources,
+    claims,
+    drop_ungrounded_sentences,
+    full_sentences,
+    ungrounded,
+)
 from reviser.llm.base import Backend, Message, Usage
 from reviser.llm.structured import ModelOutputError, call_structured
 from reviser.models import (
@@ -306,8 +313,8 @@ def rewrite_answers(run: _Run, facts: Facts, answers: list[Answer]) -> None:
             run.repairs.append(f"{label}: the model's rewrite was not kept ({problems[0]}); the sentence from your "
                                "notes stays")  # fmt: skip
             continue
-        # The composer's pointer to an attachment stays after the model's sentence.
-        pointers = [s for _, s in sentences(answer.text) if FILE_NAME.search(s)]
+        # The composer's pointer to an attachment stays after the model's sentence, with its description.
+        pointers = [s.strip() for s in full_sentences(answer.text) if FILE_NAME.search(s)]
         answer.text = " ".join([sentence, *pointers])
         answer.rebuilt = False
 

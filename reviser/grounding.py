@@ -378,7 +378,7 @@ def drop_ungrounded_sentences(text: str, sources: Sources) -> tuple[str, list[Cl
     """Remove every sentence that carries an ungrounded claim; return the rest and what was dropped."""
     kept: list[str] = []
     dropped: list[Claim] = []
-    for sentence in _full_sentences(text):
+    for sentence in full_sentences(text):
         bad = ungrounded(sentence, sources)
         if bad:
             dropped.extend(bad)
@@ -387,6 +387,6 @@ def drop_ungrounded_sentences(text: str, sources: Sources) -> tuple[str, list[Cl
     return " ".join(kept), dropped
 
 
-def _full_sentences(text: str) -> list[str]:
+def full_sentences(text: str) -> list[str]:
     """Sentences as a reader sees them (a colon does not end one), for dropping whole sentences."""
     return [s for s in FULL_SENTENCE_END.split(text) if s.strip()]

@@ -311,6 +311,9 @@ def test_the_embedded_model_only_rewrites_one_fact_per_answer_and_a_good_rewrite
     assert len(backend.requests) == len(QUESTIONS)
     kept = [a for a in result.draft.answers if not a.rebuilt]
     assert kept and all(a.text.startswith(("I ", "For your team")) for a in kept)
+    # An attachment the composer pointed to stays after the model's sentence, description and all.
+    pointed = [a.text for a in result.draft.answers if ".md" in a.text or ".pdf" in a.text]
+    assert pointed and all(re.search(r"\.(?:md|pdf): \w", text) for text in pointed), pointed
     assert 0 < result.report.model_words < result.report.words
 
 
