@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # notes.py imports this module; the records only are needed h
 _NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
 _LOWER_NAME_AFTER = re.compile(
     r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
-    r"head chef(?: at the \w+)?)\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
+    r"head chef(?: at the \w+)?)\b\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
 )
 _RELATION = re.compile(
     r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
@@ -105,6 +105,8 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             boundary = boundary + ends[-1].end() if ends else boundary
             segment = line.text[boundary:position]
             people = _people_in(segment)
+            if not people and line.speaker and re.search(r"(?i)\brefer(?:ence|ee)", segment):
+                people = [_Name(line.speaker, 0, 0)]  # "[20:25] Sam: i'll be ur reference, 07700 900518"
             if people:
                 person = people[0]
                 name = person.name
@@ -170,9 +172,15 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
             seen.add(name.lower())
             after = text[match.end() :]
             description = None
-            colon = re.match(r"\s*(?::|\s[-–—]|\()\s*([^()]+?)\s*(?:\)|$)", after)
-            if colon and index == len(matches) - 1 or (colon and len(matches) == 1):
-                description = colon.group(1).strip(" .")
+            consumed = 0
+            # A bracket right after the name is always its own ("a.pdf (names removed), b.pdf"); a colon or dash
+            # runs to the line's end for the last name, else to the next comma.
+            bracket = re.match(r"[`*_'\"]*\s*\(\s*([^()]+?)\s*\)", after)
+            colon = re.match(r"[`*_'\"]*\s*(?::|\s[-–—])\s*([^()]+?)\s*$", after)
+            if bracket:
+                description, consumed = bracket.group(1).strip(" ."), bracket.end()
+            elif colon and index == len(matches) - 1:
+                description, consumed = colon.group(1).strip(" ."), colon.end()
             if description is None:
                 before = text[previous_end : match.start()]
                 lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
@@ -180,7 +188,7 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
                 if len(before.split()) >= 2:
                     description = before
             found.append(Attachment(file_name=name, description=description or None, line=line.number))
-            previous_end = match.end()
+            previous_end = match.end() + consumed
     return found
 
 

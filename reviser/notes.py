@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reviser.contacts import find_attachments, find_references
 from reviser.models import Fact, FactKind, Facts
 from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, phones
-from reviser.people import CAP_NAME, HONORIFIC, chat_friends, is_people_clause, is_person_name, read_people
+from reviser.people import CAP_NAME, CHAT_STAMP, HONORIFIC, chat_friends, is_people_clause, is_person_name, read_people
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
@@ -41,7 +41,7 @@ SECTION_CUES: list[tuple[str, str]] = [
 _SECTION_RES = [(re.compile(rf"(?:{cue})", re.IGNORECASE), kind) for cue, kind in SECTION_CUES]
 # A bullet, or the candidate's own turn in a pasted chat ("[20:15] me: awful").
 _BULLET = re.compile(
-    r"^\s*(?:[-*•+>]|\d{1,2}[.)]|\(?[a-z]\)|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:me|i)\s*:)\s+", re.IGNORECASE
+    rf"^\s*(?:[-*•+>]|\d{{1,2}}[.)]|\(?[a-z]\)|{CHAT_STAMP}(?:me|i|{CAP_NAME})\s*:)\s+", re.IGNORECASE
 )
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
@@ -234,6 +234,7 @@ class NoteLine:
     section: str | None  # "challenge", "plan", ... from the heading above it (or inline "Skills: ...")
     offset: int = 0  # where `text` starts in the raw line
     label: str | None = None  # the inline label the text follows ("days 1-30" in "days 1-30: meet ...")
+    speaker: str | None = None  # who wrote the line, in a pasted chat ("[20:25] Sam: i'll be ur reference")
 
 
 def section_of(heading: str) -> str | None:
@@ -301,12 +302,17 @@ def note_lines(text: str) -> list[NoteLine]:
                 body = label.group("rest")
             elif dated:
                 label_text = label.group("label")
-        lines.append(NoteLine(number, body, inline or section, start, label_text))
+        turn = _CHAT_SPEAKER.match(raw)
+        speaker = turn.group("name") if turn and turn.group("name").lower() not in ("me", "i") else None
+        lines.append(NoteLine(number, body, inline or section, start, label_text, speaker))
     return lines
 
 
+_CHAT_SPEAKER = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:", re.IGNORECASE)
+
+
 _TURN = re.compile(
-    rf"^\s*(?P<stamp>\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*)?(?:\*\*)?(?P<name>(?:{HONORIFIC})?{CAP_NAME}|me|i|"
+    rf"^\s*(?P<stamp>{CHAT_STAMP})?(?:\*\*)?(?P<name>(?:{HONORIFIC})?{CAP_NAME}|me|i|"
     r"candidate|interviewer|interviewee)(?P<title>\s*\([^)]{1,50}\))?(?:\*\*)?\s*:(?:\*\*)?\s+\S",
     re.IGNORECASE,
 )

@@ -17,7 +17,7 @@ from reviser.patterns import EMAIL, phones
 
 # A capitalised name word: "Grace", "O'Neil", "McKenzie", "Adebayo-Smith", "Tomás".
 # "Wiśniewska", "Dvořák", "MacLeod": letters past Latin-1 and the Mac/Mc prefix too.
-_CAP = r"(?:[A-ZĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
 HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)"
@@ -51,14 +51,14 @@ _NOT_INTERVIEWER = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEWER_LABEL = re.compile(
-    r"^\W*(?:interviewers?|interviewed by|panel|panellists|int|who|met|met with|hiring (?:mgr|manager)|"
+    r"^\W*(?:interviewers?|interviewed by|panel|panellists|int|who|ppl|people|met|met with|hiring (?:mgr|manager)|"
     r"nurse manager|with)\W*[:\-–—]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
 _PANEL_HEADING = re.compile(r"(?i)^\W*(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\s*$")
 _INTERVIEWER_PHRASE = re.compile(
-    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by)|"
+    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
     r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:met|saw|seen by)(?=\s+[A-Z])|"  # "1. Met Mr Campbell (IT manager) and ..."
@@ -73,7 +73,8 @@ _INTERVIEWER_PHRASE = re.compile(
 # "Marcus Bell, People Director, did the interview", "Gavin Pearce (Site Ops Manager) did it".
 _DID_INTERVIEW = re.compile(
     rf"(?P<name>{CAP_NAME})(?:\s*\([^)]{{1,50}}\)|,\s*[^,;.]{{2,40}},)?\s+(?:did|ran|led|took|conducted|"
-    r"chaired)\s+(?:the\s+|my\s+)?(?:interview|it\b|most of it)|(?P<name2>" + CAP_NAME + r")\s+interviewed me"
+    r"chaired)\s+(?:the\s+|my\s+)?(?:actual\s+|real\s+|whole\s+|main\s+)?(?:interview|it\b|most of it)|"
+    r"(?P<name2>" + CAP_NAME + r")\s+interviewed me"
 )
 # Someone named in passing who put the questions: "Mr Bello asked me to ...", "then Mark, who runs the literacy
 # program, asked me how ...", "The principal, Karen Doyle, started with a chat", "when Amira asked about my ...".
@@ -92,13 +93,15 @@ _SPEAKER = re.compile(
 # A chat pasted after the interview: a friend asks how it went ("[20:14] Sam: how did it go"); the candidate's own
 # turns ("[20:15] me: awful") are then notes, and the friend is no interviewer.
 _ASKS_HOW_IT_WENT = re.compile(
-    r"(?i)^\W*(?:so|and|well|hey|hi|ok|omg)?[\s,]*(?:how(?:'?d| did| was| were)\s+(?:it|the interview|today|things)"
-    r"(?:\s+go)?|how'?d it go|who interviewed (?:you|u|ya))\b(?:\s+(?:then|today|tho|though|lol|mate))?\W*$"
+    r"(?i)^\W*(?:s+o+|and|well|hey|hi|ok|omg)?[\s,]*(?:how(?:'?d| did| was| were)\s+(?:it|the interview|today|things)"
+    r"(?:\s+go)?|how'?d it go|how(?:'?d| did)\s+(?:the|your)\s+[^?\n]{1,40}?\s+go|who interviewed (?:you|u|ya))\b"
+    r"(?:\s+(?:then|today|tho|though|lol|mate))?\W*$"
 )
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
-_CHAT_TURN = re.compile(
-    rf"^\s*\[?\(?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\)?\s*(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE
-)
+# A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
+# "12/03/2024, 19:04 -".
+CHAT_STAMP = r"\[?\(?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\]?\)?\s*(?:-\s+)?"
+_CHAT_TURN = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE)
 
 
 def chat_friends(text: str) -> set[str]:
@@ -326,7 +329,18 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             others.append(name)
         else:
             interviewers.append(name)
-    return interviewers, others
+    return [_full_name(n, text) for n in interviewers], others
+
+
+def _full_name(name: str, text: str) -> str:
+    """'Karen' → 'Karen Lindqvist' and 'Pieter' → 'Pieter van der Merwe' when the notes name them in full
+    elsewhere, and name nobody else with that first name."""
+    if " " in name or not name[:1].isupper():
+        return name
+    found = {m.group(0) for m in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}(?:\s+{_PARTICLE}){{0,2}}\s+{_CAP}(?![\w-])", text)}  # fmt: skip
+    found = {f for f in found if is_person_name(f) and not any(w.lower() in TITLE_WORDS for w in f.split()[1:])}
+    return found.pop() if len(found) == 1 else name
 
 
 def _after_name(sentence: str, name: str) -> str:
@@ -371,6 +385,9 @@ def find_candidate(
         match = _INTRO.search(line)
         if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
             return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
+    own = _own_name_said(text)
+    if own:
+        return own
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
     sender = _sender_to_self(lines)
     if sender:
@@ -395,6 +412,45 @@ def find_candidate(
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
     return None, None, None, None
+
+
+# "my name on the sheet was spelled McRae - it's Ewan Macrae", "kept calling me Kieran — it's Ciarán, Ciarán
+# Hegarty", "She called me Nomvula the whole time", "*Written by Mereana Walker*".
+_NAME_CORRECTED = re.compile(
+    rf"(?i:\bmy name\b|\bcall(?:ed|ing|s) me\b|\bspel(?:led|t)\b)[^.\n]{{0,80}}?\b(?i:it'?s|it is|i'?m)\s+"
+    rf"(?P<name>{CAP_NAME})(?:\s*,\s*(?P<full>{CAP_NAME}))?"
+)
+_CALLED_ME = re.compile(rf"\b(?i:called me|calls me|calling me)\s+(?P<name>{CAP_NAME})")
+_WRITTEN_BY = re.compile(rf"(?<![^\W_])(?i:written by|notes by|typed by)\s+(?P<name>{CAP_NAME})")
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _own_name_said(text: str) -> tuple[str, None, None, int] | None:
+    """The candidate's name where the notes say it in passing: a correction of how it was said or spelled, who
+    wrote the notes, what the interviewer called them, or the one speaker in a pasted chat who is no friend."""
+    for match in _NAME_CORRECTED.finditer(text):
+        name, full = match.group("name"), match.group("full")
+        if full and full.split()[0] == name.split()[0]:
+            name = full
+        if is_person_name(name) and name.split()[0].lower() not in TITLE_WORDS:
+            return name, None, None, _line_of(text, match.start())
+    for pattern in (_WRITTEN_BY, _CALLED_ME):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name and is_person_name(name) and zipf_frequency(name.split()[0].lower(), "en") < 4.5:
+                return name, None, None, _line_of(text, match.start())
+    friends = chat_friends(text)
+    if friends:
+        speakers = [m.group("name") for line in text.splitlines() if (m := _CHAT_TURN.match(line))]
+        own = {n for n in speakers if n not in friends and n.lower() not in ("me", "i") and n[:1].isupper()}
+        if len(own) == 1:
+            name = own.pop()
+            number = next(i for i, line in enumerate(text.splitlines(), start=1) if name in line)
+            return name, None, None, number
+    return None
 
 
 _NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mortem|brain ?dump|thoughts|entrevista|"
@@ -522,7 +578,11 @@ _JOB_NOUN = re.compile(
     r"pharmacist|practitioner|rep|executive|supervisor|electrician|teacher|worker|paralegal|researcher|dispatcher|"
     r"controller|technician|tech|physio|physiotherapist|marketer|coordinator|director|head|specialist|consultant|"
     r"clerk|driver|operative|partie|sister|senior|associate|scientist|therapist|administrator|planner|buyer|"
-    r"surveyor|architect|editor|writer|agent|cashier|receptionist|carer|inspector|auditor|solicitor|barrister)s?\b"
+    r"surveyor|architect|editor|writer|agent|cashier|receptionist|carer|inspector|auditor|solicitor|barrister|"
+    r"conductor|guard|librarian|florist|tester|partner|translator|interpreter|paramedic|dietitian|welder|fitter|"
+    r"barista|baker|cook|porter|cleaner|steward|mechanic|plumber|joiner|carpenter|labourer|apprentice|trainee|"
+    r"intern|lecturer|tutor|counsellor|psychologist|midwife|dentist|hygienist|optician|radiographer|pilot|"
+    r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal)s?\b"
 )
 # A part of a title line that names a place in the employer, not the employer ("Croydon store", "CIN team").
 _NOT_EMPLOYER = re.compile(
@@ -535,12 +595,26 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP', 'UX Designer @ Loomly — final
     round debrief', 'Aldergrove Pharma — QC Analyst — interview notes': the first line that is no question, its
     role the part with 'interview' or a job noun, its employer the next part that names no team, store or person."""
-    lines = [line for line in text.splitlines()[:12] if line.strip()]
+    lines = [line for line in text.splitlines()[:12] if line.strip() and not _MAIL_HEADER.match(line)]
     questions = re.compile(r"\s*(?:Q\d*\b|[-*•]|\d+[.)])|.*\?\s*$")
     first = next((line for line in lines if not questions.match(line)), "")
-    first = re.sub(r"\([^)]*\)", "", first.strip(" #*"))
+    first = re.sub(r"(?i)^\s*interview\s*:\s*", "", first.strip(" #*"))  # "Interview: Whitcombe & Adair LLP, ..."
+    # What is in brackets stays with its part ("School Librarian (Media Centre)"); its commas split nothing.
+    brackets = re.findall(r"\([^)]*\)", first)
+    marks = iter(range(len(brackets)))
+    first = re.sub(r"\([^)]*\)", lambda _: f"\x00{next(marks)}\x00", first)
     first = re.split(r"(?<=\w\w)[.:](?:\s|$)", first)[0]
     parts = [p.strip(" *") for p in re.split(r"\s+[-–—|]\s+|,\s+", first) if p.strip(" *")]
+    # The parts from "interview Thurs 10am", "round 2" or "Zoom" on say when and how, not who or what.
+    when = next((i for i, p in enumerate(parts) if i >= 2 and re.match(
+        r"(?i)(?:interview|round|stage|zoom|teams|call|\d)\b", p)), None)  # fmt: skip
+    if when is not None:
+        parts = parts[:when]
+    # a short capitalised bracket names the team ("(Front Office)"); an aside ("(lateral, 2nd/3rd year)") goes
+    kept = [b if re.fullmatch(r"\((?:[A-Z][\w&-]*\s?){1,3}\)", b) else "" for b in brackets]
+    parts = [re.sub(r"\s*\x00(\d+)\x00", lambda m: " " * bool(kept[int(m.group(1))]) + kept[int(m.group(1))], p)
+             for p in parts]  # fmt: skip
+    parts = [p.strip() for p in parts if p.strip()]
     parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
                                                   r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
                                                   r"auto-transcript|transcript|recap)", p)]  # fmt: skip
@@ -619,6 +693,18 @@ _AS_NEW_ROLE = re.compile(
 )
 
 
+# Notes typed in lowercase: "interview at petal & stem in fitzroy for the senior florist / store lead job",
+# "brain dump after żubr games interview (qa tester, mid level)".
+_AT_FOR_JOB = re.compile(
+    r"(?i)\binterview(?:ed)?\s+(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
+    rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?)\s+{_JOB_WORD}\b"
+)
+_AFTER_INTERVIEW = re.compile(
+    r"(?i)\b(?:after|from|re|for)\s+(?:the\s+|my\s+)?(?P<company>[^.,;:\n()]{2,40}?)\s+interview\s*"
+    r"\((?P<role>[^,;)\n]{2,40})"
+)
+
+
 def find_role_company(text: str) -> tuple[str | None, str | None]:
     head = "\n".join(text.splitlines()[:8])
     role, company = _labelled_role_company(text)
@@ -633,7 +719,7 @@ def find_role_company(text: str) -> tuple[str | None, str | None]:
         role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
         if role and company and _JOB_NOUN.search(role):
             return role, company
-    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE):
+    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE, _AT_FOR_JOB, _AFTER_INTERVIEW):
         for match in pattern.finditer(head):
             role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
             if role and company:

@@ -98,6 +98,11 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         # an HR director on the panel is an interviewer; someone from HR who took notes is not
         ("Panel:\nPriya Nair – HR Director\nTom Gall – Head of FP&A", ["Priya Nair", "Tom Gall"], []),
         ("met w/ Ana Ruiz and Bea (HR) who took notes", ["Ana Ruiz"], ["Bea"]),
+        # a first name alone is the full name the notes give elsewhere, particles and all
+        ("Panel: Ms Ria Patel and Mr Jan van der Berg.\nJan asked about rotas", ["Ria Patel", "Jan van der Berg"], []),
+        ("Omar Haddad (Stores Manager) did the actual interview", ["Omar Haddad"], []),
+        ("ppl: lena ortiz - ops lead, ben ek - buyer", ["lena ortiz", "ben ek"], []),
+        ("Interview w Ms Tan Mei Ling, Duty Manager.", ["Tan Mei Ling"], []),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -134,6 +139,17 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("stuff\nlove it", None),
         ("stuff\nthanks, Will", "Will"),
         ("Referees:\nSabine Hoff\n07700 900412", None),  # a referee's name, its contact on the next line
+        # said in passing: a correction, who wrote the notes, what the interviewer called the candidate
+        ("the badge said Jon Smyth - it's Jonah Smith, spelled wrong on my name tag", None),  # no 'my name' first
+        ("my name was spelt Shivaun on the list - it's Siobhan, Siobhan Kerr", "Siobhan Kerr"),
+        ("he kept calling me Dave — it's Dafydd, it's on the CV", "Dafydd"),
+        ("_notes by Tamsin Grey, not for sending_", "Tamsin Grey"),
+        ("She called me Oluwaseun the whole time", "Oluwaseun"),
+        ("he called me mate the whole time", None),  # an ordinary word
+        ("stuff\nÉmilie Dubois", "Émilie Dubois"),  # a capital past ASCII
+        # a pasted chat: the one speaker who is not the friend asking how it went
+        ("[04/11/2025, 18:02] Kai: how'd the Brightwater one go?\n[04/11/2025, 18:03] Rosa Lind: not great\n"
+         "[04/11/2025, 18:03] Rosa Lind: I blanked on the budget question", "Rosa Lind"),
     ],
 )
 def test_the_candidates_name(notes: str, name: str | None) -> None:
@@ -150,7 +166,7 @@ def test_the_candidates_name(notes: str, name: str | None) -> None:
         ("Background: BSc Electrical Engineering, University of Leeds 2016.", None, None),  # a degree is no role
         ("interview for deputy in science @ Marsh Lane School", "deputy in science", "Marsh Lane School"),
         ("Payroll Clerk interview, Tilly's Bakeries, Hull branch. went ok", "Payroll Clerk", "Tilly's Bakeries"),
-        ("Data Engineer (Billing) @ Quarry — second round debrief", "Data Engineer", "Quarry"),
+        ("Data Engineer (Billing) @ Quarry — second round debrief", "Data Engineer (Billing)", "Quarry"),
         ("night porter job at Grange Hotels, Leeds site", "night porter", "Grange Hotels"),
         ("forklift driver interview redline freight, nights", "forklift driver", "redline freight"),
         ("Oakway Foods — Quality Technician — interview notes, typed on the train", "Quality Technician",
@@ -158,6 +174,13 @@ def test_the_candidates_name(notes: str, name: str | None) -> None:
         ("1. why us?\nHelp Desk Analyst, Corran Water - notes", "Help Desk Analyst", "Corran Water"),  # after questions
         ("# Call notes — Vantage Robotics\nRole: Platform Engineer", "Platform Engineer", "Vantage Robotics"),
         ("Interview at Hale Optics in York, Optical Assistant, 2pm, with Lee Fox", "Optical Assistant", "Hale Optics"),
+        # employer – role – when: the parts from "interview ..." or "round 2" on are no role or employer
+        ("FERNWAY BUSES - Driver - Hull depot - interview Mon 9am", "Driver", "FERNWAY BUSES"),
+        ("Tallis Bank – Audit Partner (Risk) – round 2 – Teams, 14:00", "Audit Partner (Risk)", "Tallis Bank"),
+        ("To: me\nSubject: debrief\nInterview: Pryce & Cole LLP, Trainee Solicitor (2026 intake, seat 1)",
+         "Trainee Solicitor", "Pryce & Cole LLP"),  # an aside in brackets goes, a mail header is no title
+        ("interview at bloom & co in leith for the shop lead job. late", "shop lead", "bloom & co"),
+        ("quick notes after kiln studios interview (junior tester, contract) ugh", "junior tester", "kiln studios"),
     ],
 )
 def test_role_and_company(notes: str, role: str | None, company: str | None) -> None:
@@ -241,6 +264,23 @@ def test_references_anywhere_one_record_per_person(notes: str, references: list[
 )
 def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> None:
     assert [a.file_name for a in read_notes(notes).attachments] == attachments
+
+
+@pytest.mark.parametrize(
+    ("notes", "described"),
+    [
+        # a bracket right after a name is that file's, not the next one's
+        ("Attach: rota.xlsx (the rota I built), audit.pdf", [("rota.xlsx", "the rota I built"), ("audit.pdf", None)]),
+        ("- `menu-costing.xlsx` — the costing sheet", [("menu-costing.xlsx", "the costing sheet")]),
+    ],
+)
+def test_each_attachment_keeps_its_own_description(notes: str, described: list[tuple[str, str | None]]) -> None:
+    assert [(a.file_name, a.description) for a in read_notes(notes).attachments] == described
+
+
+def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
+    notes = "[20:14] Jo: how did it go\n[20:15] me: badly\n[20:20] Jo: i'll be ur reference, 07700 900111"
+    assert [(r.name, r.phone) for r in read_notes(notes).references] == [("Jo", "07700 900111")]
 
 
 @pytest.mark.parametrize(
