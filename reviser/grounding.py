@@ -336,7 +336,15 @@ def _same_context(claim: Claim, sources: Sources, context: str) -> Span | None:
     spans = sources.occurrences.get(claim.amount or 0, [])
     if not near:
         return spans[0] if spans else None
-    return next((s for s in spans if near & _window(sources.text, s.start, s.end)), None)
+    # or the words right before it are the notes' own ("you want it under 3" from "they want it under 3")
+    lead = _lead(context, at) if at >= 0 else None
+    return next((s for s in spans if near & _window(sources.text, s.start, s.end)
+                 or lead and lead == _lead(sources.text, s.start)), None)  # fmt: skip
+
+
+def _lead(text: str, at: int) -> tuple[str, ...] | None:
+    words = re.findall(r"[A-Za-z']+", text[max(0, at - 40) : at].lower())[-3:]
+    return tuple(words) if len(words) == 3 else None
 
 
 def _count(claim: Claim, sources: Sources, context: str) -> Span | None:

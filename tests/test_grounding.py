@@ -95,6 +95,8 @@ NURSE_SOURCES = Sources(NURSE, "How do you prioritise?")
         "Following Up on Our Charge Nurse Interview",
         "Renee Dupuis is on 555 0147.",
         "Joanne mentioned the Datix reports.",
+        "You also mentioned obs are at 14% and you want them at 3%.",
+        "You said night shift runs two nurses short.",  # the notes' own words before a small count
     ],
 )
 def test_ordinary_words_counts_and_inflections_are_grounded(sentence):
@@ -135,3 +137,16 @@ def test_every_grounded_claim_traces_to_its_span_in_the_inputs():
 def test_a_timestamp_grounds_no_count():
     sources = Sources("[00:12:30] Tom: tell me about the bundle")
     assert [c.value for c in ungrounded("I managed twelve paralegals.", sources)] == ["twelve"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("You mentioned you want it under 3.", []),  # the notes' own words before the number
+        ("I kept it under 3.", ["3"]),  # the same number, said of something else
+        ("I would hire 3 more receptionists.", ["3"]),
+    ],
+)
+def test_a_small_number_is_grounded_by_the_words_it_stands_with(sentence, flagged):
+    sources = Sources("waiting list is 7 weeks, they want it under 3. Physio team of 5.")
+    assert [c.value for c in ungrounded(sentence, sources)] == flagged
