@@ -37,7 +37,8 @@ TITLE_WORDS = frozenset(
     dispatch admin administrator coordinator specialist advisor adviser officer teacher tutor
     headteacher deputy-head micro microbiology also then just only today yesterday interview
     phone screen call zoom teams video chat sit down met meeting trial final round first second third
-    dear hi hello thanks thank cheers regards best pa ea eng firmware software hardware embedded by out in up""".split()
+    dear hi hello thanks thank cheers regards best pa ea boss eng firmware software hardware embedded
+    by out in up""".split()
 )
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
@@ -200,7 +201,8 @@ _NOT_NAMES = frozenset(
     role send also both salary notice each every governors plan plans notes mistakes challenges strengths
     me my rn msn lcsw bsc msc ba ma phd mba cpa acca cima nmc hcpc pgce qts cv co ltd inc llp plc nhs
     health centre center surgery hospital school academy trust council university college group clinic
-    pharmacy bank foods logistics solutions services partners consulting agency studio studios labs""".split()
+    pharmacy bank foods logistics solutions services partners consulting agency studio studios labs questions
+    answers""".split()
 )
 
 
@@ -405,8 +407,8 @@ def find_candidate(
             if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO or len(name) < 2:
                 continue
             word = name.split()[0].strip(".")
-            if zipf_frequency(word.lower(), "en") >= (4.0 if word.islower() else 6.6):
-                continue  # "thanks again", "love it", "best of luck": ordinary words, no name
+            if not _only_a_name(word) if word.islower() else zipf_frequency(word.lower(), "en") >= 6.6:
+                continue  # "thanks again", "love it", "- sorted": ordinary words, no name ("- marcus" is one)
             following = next((x for x in lines[number:] if x.strip()), "")
             if EMAIL.search(following) or phones(following):
                 continue  # a referee's name, with the contact on the next line
@@ -451,6 +453,16 @@ def _own_name_said(text: str) -> tuple[str, None, None, int] | None:
             number = next(i for i, line in enumerate(text.splitlines(), start=1) if name in line)
             return name, None, None, number
     return None
+
+
+def _only_a_name(word: str) -> bool:
+    """A word the dictionary has not in lower case alone, and no common one: "marcus", "kyle"; not "will" (a name
+    too, but very common) or "thanks"."""
+    from reviser.lexicon import word_class
+
+    if not re.search(r"[aeiouyà-ÿ]", word.lower()):
+        return False  # "tbc", "nb": an abbreviation
+    return word_class(word[:1].upper() + word[1:].lower()) != "ordinary" and zipf_frequency(word.lower(), "en") < 5
 
 
 _NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mortem|brain ?dump|thoughts|entrevista|"

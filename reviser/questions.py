@@ -439,11 +439,14 @@ def _analyse(
 
 
 _INDIRECT = (
-    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|wanted to know|started with|"
-    r"opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
+    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|asking|wanted to know|"
+    r"started with|opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
     r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time)"
     r"\b[^.;!?]*)"
 )
+# A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
+_ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+asked(?:\s+me)?|(?:the\s+)?questions?"
+               r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
 _YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
         (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
         (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
@@ -673,6 +676,12 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
             )
             if question is not None:
                 found.append(question)
+        elif unit.kind == "prose" and len(unit.segments) >= 2 and re.match(_ASKED_LEAD, unit.segments[0][1]):
+            # "what they asked (roughly)" over one topic a line: each line is a question, a topic too
+            for no, segment in unit.segments[1:]:
+                text, line_marks = _join([(no, segment)])
+                question = _analyse(text, line_marks, 0, len(text), openers="all", explicit=True, mine_ok=True)
+                found += [_remembered(question)] if question is not None else []
         elif unit.kind == "prose" and _is_list_of_lines(unit):
             for no, segment in unit.segments:
                 text, line_marks = _join([(no, segment)])

@@ -103,6 +103,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Omar Haddad (Stores Manager) did the actual interview", ["Omar Haddad"], []),
         ("ppl: lena ortiz - ops lead, ben ek - buyer", ["lena ortiz", "ben ek"], []),
         ("Interview w Ms Tan Mei Ling, Duty Manager.", ["Tan Mei Ling"], []),
+        ("interview w/ boss kev anand", ["kev anand"], []),  # 'boss' is a title, no part of the name
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -138,6 +139,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("stuff\nthanks again", None),
         ("stuff\nlove it", None),
         ("stuff\nthanks, Will", "Will"),
+        ("stuff\n- dominic", "dominic"),  # lowercase after a dash: no ordinary word, so a name
+        ("stuff\n- tbc", None),
+        ("stuff\n- sorted", None),
         ("Referees:\nSabine Hoff\n07700 900412", None),  # a referee's name, its contact on the next line
         # said in passing: a correction, who wrote the notes, what the interviewer called the candidate
         ("the badge said Jon Smyth - it's Jonah Smith, spelled wrong on my name tag", None),  # no 'my name' first

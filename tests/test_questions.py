@@ -273,6 +273,21 @@ CASES: list[tuple[str, str, list[Question]]] = [
         "Dana: Great, thanks. We run Kafka. How would you partition it? Take your time.\nMe: By key.\n",
         [Question("We run Kafka. How would you partition it?", 1, "Dana")],
     ),
+    (
+        "topics one a line under a line announcing them are questions",
+        "stuff they asked me\nfault finding on a ring main\nwhat id do on a site with no supervisor\n",
+        [Question("Fault finding on a ring main", 2), Question("What you'd do on a site with no supervisor", 3)],
+    ),
+    (
+        "the same topics with no such line are a paragraph of notes",
+        "fault finding on a ring main\nbad parking there\n",
+        [],
+    ),
+    (
+        "a question reported with 'by asking'",
+        "She began by asking why I chose surveying, then what software I use.\n",
+        [Question("Why you chose surveying", 1), Question("What software you use", 1)],
+    ),
 ]
 
 
