@@ -62,7 +62,8 @@ _INTERVIEWER_PHRASE = re.compile(
     r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
     r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
-    r"^\W*(?:\d{1,2}[.)]\s*)?(?:met|saw|seen by)(?=\s+[A-Z])|"  # "1. Met Mr Campbell (IT manager) and ..."
+    # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
+    r"(?:^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.!]\s))(?:met|saw|seen by)(?=\s+[A-Z])|"
     r"\bphone screen(?:ing)?\s+(?:w/|with)|"
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
@@ -106,13 +107,25 @@ _CHAT_TURN = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<s
 
 
 def chat_friends(text: str) -> set[str]:
-    """The people who, in a pasted chat, ask the candidate how the interview went."""
+    """The people who, in a pasted chat, ask the candidate how the interview went; in a chat of two where one
+    tells of the interview ("trial shift + interview at X", "then he asked me ...") and the other never names
+    it, that other one too."""
     friends = set()
+    said: dict[str, list[str]] = {}
     for line in text.splitlines():
         turn = _CHAT_TURN.match(line)
+        if turn:
+            said.setdefault(turn.group("name"), []).append(turn.group("said"))
         if turn and turn.group("name").lower() not in ("me", "i") and _ASKS_HOW_IT_WENT.search(turn.group("said")):
             friends.add(turn.group("name"))
+    if not friends and len(said) == 2:
+        telling = [n for n, turns in said.items() if _TELLS_OF_INTERVIEW.search(" ".join(turns))]
+        if len(telling) == 1 and len(said[telling[0]]) >= 3:
+            friends = {n for n in said if n != telling[0] and n.lower() not in ("me", "i")}
     return friends
+
+
+_TELLS_OF_INTERVIEW = re.compile(r"(?i)\binterview(?:ed|s)?\b|\b(?:he|she|they)\s+(?:just\s+|then\s+|also\s+)?asked\b")
 
 
 def _named_in_answer(text: str) -> list[str]:
@@ -410,6 +423,11 @@ def find_candidate(
             if not _only_a_name(word) if word.islower() else zipf_frequency(word.lower(), "en") >= 6.6:
                 continue  # "thanks again", "love it", "- sorted": ordinary words, no name ("- marcus" is one)
             following = next((x for x in lines[number:] if x.strip()), "")
+            own_emails = [e for e in EMAIL.findall(following) if name.split()[0].lower() in e.split("@")[0].lower()]
+            above = "\n".join(lines[max(0, number - 4) : number - 1])
+            under_refs = re.search(r"(?i)\bref(?:eree|erence|erencia)?s?\b", above)
+            if own_emails and not under_refs:  # a signature: "Jordan Pike" over "jordan.pike@example.com | 555-0119"
+                return name, own_emails[0], _first(phones(following)), number
             if EMAIL.search(following) or phones(following):
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
@@ -630,6 +648,12 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
                                                   r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
                                                   r"auto-transcript|transcript|recap)", p)]  # fmt: skip
+    for part in parts:  # "Halden Biosciences (QC Laboratory Technician)": the employer, its role in brackets
+        inside = re.fullmatch(r"(?P<company>[^()]+?)\s*\((?P<role>[^(),]+)\)", part)
+        if inside and _JOB_NOUN.search(inside.group("role")) and not _JOB_NOUN.search(inside.group("company")):
+            role, company = _trim_role(inside.group("role")), _trim_company(inside.group("company"))
+            if role and company:
+                return role, company
     for index, part in enumerate(parts):  # "UX Designer @ Loomly", "bus dispatcher job at Metrolink Buses"
         at = re.match(rf"(?P<role>.+?)\s+(?:(?i:{_JOB_WORD})\s+)?(?:@|at)\s+(?P<company>.+)$", part)
         if at and index == 0:

@@ -104,6 +104,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("ppl: lena ortiz - ops lead, ben ek - buyer", ["lena ortiz", "ben ek"], []),
         ("Interview w Ms Tan Mei Ling, Duty Manager.", ["Tan Mei Ling"], []),
         ("interview w/ boss kev anand", ["kev anand"], []),  # 'boss' is a title, no part of the name
+        ("Clinic interview today. Saw Dr Ana Fox (director) and Ed Hale.", ["Ana Fox", "Ed Hale"], []),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -141,6 +142,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("stuff\nthanks, Will", "Will"),
         ("stuff\n- dominic", "dominic"),  # lowercase after a dash: no ordinary word, so a name
         ("stuff\n- tbc", None),
+        ("stuff\n\nNadia Rahman\nnadia.rahman@example.com | 555-0100", "Nadia Rahman"),  # an e-mail signature
+        ("[09:01] Lou: nooo what happened\n[09:02] Bo: interview at Kiln was rough\n[09:02] Bo: he asked about"
+         " budgets\n[09:03] Bo: I blanked", "Bo"),  # a chat of two: the friend never names the interview
         ("stuff\n- sorted", None),
         ("Referees:\nSabine Hoff\n07700 900412", None),  # a referee's name, its contact on the next line
         # said in passing: a correction, who wrote the notes, what the interviewer called the candidate
