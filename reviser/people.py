@@ -37,7 +37,7 @@ TITLE_WORDS = frozenset(
     dispatch admin administrator coordinator specialist advisor adviser officer teacher tutor
     headteacher deputy-head micro microbiology also then just only today yesterday interview
     phone screen call zoom teams video chat sit down met meeting trial final round first second third
-    dear hi hello thanks thank cheers regards best pa ea boss eng firmware software hardware embedded
+    dear hi hello thanks thank cheers regards best pa ea boss foreman forewoman eng firmware software hardware embedded
     by out in up""".split()
 )
 # What a sentence says about someone who should not be greeted.
@@ -59,7 +59,7 @@ _INTERVIEWER_LABEL = re.compile(
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
 _PANEL_HEADING = re.compile(r"(?i)^\W*(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\s*$")
 _INTERVIEWER_PHRASE = re.compile(
-    r"(?:\binterview(?:ed)?\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
+    r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
     r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
     # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
@@ -68,7 +68,7 @@ _INTERVIEWER_PHRASE = re.compile(
     r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
     r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
-    r"\bi met(?=\s+the\s)|"
+    r"\bi met(?=\s+the\s|\s+[A-Z])|\b(?:talked|spoke)\s+(?:to|with)\s*:?(?=\s+[A-Z])|"
     r"^\s*(?:w/|with))\s+(?P<rest>[^.;!?\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -310,7 +310,7 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             continue
         for phrase in _INTERVIEWER_PHRASE.finditer(line):
             rest = phrase.group("rest")
-            rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b", rest)[0]
+            rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b|\s+@", rest)[0]
             candidates += [n for n, _ in _names_in_list(rest)]
     # Transcript turns: a label said twice, or once with a title in brackets ("Priyanka Desai (Quality Manager):").
     friends = chat_friends(text)
@@ -344,10 +344,10 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             others.append(name)
         else:
             interviewers.append(name)
-    return [_full_name(n, text) for n in interviewers], others
+    return [full_name(n, text) for n in interviewers], others
 
 
-def _full_name(name: str, text: str) -> str:
+def full_name(name: str, text: str) -> str:
     """'Karen' → 'Karen Lindqvist' and 'Pieter' → 'Pieter van der Merwe' when the notes name them in full
     elsewhere, and name nobody else with that first name."""
     if " " in name or not name[:1].isupper():
@@ -779,4 +779,6 @@ def read_people(text: str) -> People:
     if company:
         exclude.add(company.lower())
     interviewers, others = find_interviewers(text, exclude)
+    # a friend in a pasted chat is named but never greeted, and what they ask is no interview question
+    others += [f for f in sorted(chat_friends(text)) if f not in others and f.lower() not in exclude]
     return People(interviewers, others, name, email, phone, line, role, company)

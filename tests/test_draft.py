@@ -288,6 +288,26 @@ def test_backend_none_writes_the_whole_letter_from_the_notes_without_a_call():
     assert "Dear Dana Reyes," in letter and "maria.okafor@example.com, +1 555 0142" in letter
 
 
+@pytest.mark.parametrize(
+    ("notes", "greeting"),
+    [
+        # the notes name nobody; the transcript's askers are greeted, in full where the notes give the name
+        ("- froze on the budget question\n- I cut waste 20% at Kiln\n", "Dear Ola and Ben,"),
+        ("- Ola Berg ran the ops side\n- froze on the budget question\n- I cut waste 20% at Kiln\n",
+         "Dear Ola Berg and Ben,"),
+        # the notes name the interviewer: they win over the speaker labels
+        ("- interview with Cara Diaz\n- froze on the budget question\n- I cut waste 20% at Kiln\n", "Dear Cara Diaz,"),
+    ],
+)
+def test_a_transcripts_askers_are_greeted_when_the_notes_name_no_interviewer(notes, greeting):
+    from reviser.llm.none import NoModel
+
+    questions = extract_questions("Ola: How would you cut waste?\nMe: um\nBen: Why us?\nMe: well\n")
+    assert [q.speaker for q in questions] == ["Ola", "Ben"]
+    letter = render_letter(run_draft(notes, questions, NoModel(), DraftOptions()).draft)
+    assert greeting in letter
+
+
 class Rewriter(ScriptedBackend):
     """Plays the embedded model: answers each rewrite request with what `write(question, fact)` returns."""
 

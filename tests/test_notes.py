@@ -105,6 +105,9 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interview w Ms Tan Mei Ling, Duty Manager.", ["Tan Mei Ling"], []),
         ("interview w/ boss kev anand", ["kev anand"], []),  # 'boss' is a title, no part of the name
         ("Clinic interview today. Saw Dr Ana Fox (director) and Ed Hale.", ["Ana Fox", "Ed Hale"], []),
+        ("intvw w/ rob kane @ kane & daughters joinery, 3pm", ["rob kane"], []),  # '@' ends the names
+        ("Talked to: Iris Moss (Head of Ops) for an hour", ["Iris Moss"], []),
+        ("It went badly. I met Jo Bell and the foreman Vic Sands.", ["Jo Bell", "Vic Sands"], []),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -595,3 +598,15 @@ def test_credentials(clause: str, kind: str | None) -> None:
 def test_a_lowercase_sentence_before_a_reference_keeps_its_fact() -> None:
     notes = "Kirsty - vet receptionist job w/ Holly Vets. I ran the front desk for 3 yrs. ref: Moira Dunn 07700 900845"
     assert [(f.kind, f.text) for f in read_notes(notes).facts] == [("accomplishment", "I ran the front desk for 3 yrs")]
+
+
+def test_a_friend_in_a_pasted_chat_is_never_greeted_and_their_questions_are_not_answered() -> None:
+    from reviser.questions import answerable, extract_questions
+
+    notes = ("[18:40] Bo: interview at Kiln for the fitter job\n[18:41] Lou: noooo what happened\n"
+             "[18:41] Bo: he asked how I'd plan a shutdown\n[18:42] Bo: I blanked\n[18:42] Lou: what did u say??\n")
+    reading = read_notes(notes)
+    assert "Lou" in reading.others and "Lou" not in reading.interviewers
+    questions = extract_questions(notes)
+    kept, left = answerable(questions, reading.others)
+    assert [q.speaker for q, _ in left] == ["Lou"] and all(q.speaker != "Lou" for q in kept)
