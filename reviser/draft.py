@@ -411,7 +411,7 @@ def prepare(notes: str, questions: list[Question]) -> tuple[list[int], Sources]:
     return ignored, Sources(kept_notes, *(q.text for q in questions))
 
 
-def _greet_the_askers(reading: Facts, questions: list[Question], notes: str) -> Facts:
+def greet_the_askers(reading: Facts, questions: list[Question], notes: str) -> Facts:
     """Notes that name no interviewer, beside a transcript whose turns do ("Gareth: Why do you want to work for
     us?"): the people who asked the questions are the ones to greet, in full where the notes give the name."""
     if reading.interviewers:
@@ -436,7 +436,7 @@ def run_draft(
     reading = read_notes(notes)
     kept, left_out = answerable(questions, reading.others)
     questions = kept or questions  # a list of logistics alone is still what the user asked to answer
-    reading = _greet_the_askers(reading, questions, notes)
+    reading = greet_the_askers(reading, questions, notes)
     run = _Run(notes, questions, backend, options, progress or (lambda _: None), ignored, sources, reading=reading)
     run.left_out = [f'"{q.text}": {reason}' for q, reason in left_out] if kept else []
     if ignored:

@@ -155,7 +155,7 @@ _SIGN_OFF = re.compile(
     r"(?:\s*,\s*[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*)?(?P<kiss>\s+x{1,3})?\s*$",
     re.IGNORECASE,
 )
-_JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)"
+_JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)(?![-‐][a-z])"
 
 
 @dataclass

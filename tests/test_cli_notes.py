@@ -42,6 +42,16 @@ def test_text_shows_who_is_greeted_and_every_fact_with_its_line(tmp_path):
     assert "1. (line 1) How would you clear the backlog?" in out
 
 
+def test_with_a_transcript_the_greeting_is_the_one_draft_will_use(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("- froze on the rota question\n- Kim Osei runs the depot\n")
+    questions = tmp_path / "q.txt"
+    questions.write_text("Kim: How would you plan the rota?\nMe: um\nKim: Why us?\nMe: well\n")
+    out = CliRunner().invoke(cli, ["notes", str(path), "-q", str(questions)]).stdout
+    assert "greeting:    Dear Kim Osei," in out
+    assert "Dear Hiring Manager" in CliRunner().invoke(cli, ["notes", str(path)]).stdout
+
+
 def test_json_is_the_reading_itself(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text(NOTES)

@@ -34,6 +34,11 @@ def notes(file: str, questions_path: str | None, fmt: str) -> None:
     asked = extract_questions(read_text(questions_path).text) if questions_path else None
     if questions_path and not asked:
         raise InputError(f"{questions_path}: no interview questions found")
+    if asked:  # as draft greets: the people who asked, when the notes name no interviewer
+        from reviser.draft import greet_the_askers
+        from reviser.questions import answerable
+
+        reading = greet_the_askers(reading, answerable(asked, reading.others)[0] or asked, source.text)
     if fmt == "json":
         payload = {
             "version": 1,
