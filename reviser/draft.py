@@ -49,6 +49,7 @@ from reviser.models import (
 )
 from reviser.notes import injection_lines, note_lines, read_notes
 from reviser.patterns import FILE_NAME
+from reviser.people import full_name
 from reviser.questions import Question, answerable
 from reviser.render import render_prompt
 from reviser.rubric import Rubric, load_rubric
@@ -416,8 +417,6 @@ def greet_the_askers(reading: Facts, questions: list[Question], notes: str) -> F
     us?"): the people who asked the questions are the ones to greet, in full where the notes give the name."""
     if reading.interviewers:
         return reading
-    from reviser.people import full_name
-
     others = {o.lower() for o in reading.others}
     askers = dict.fromkeys(full_name(q.speaker, notes) for q in questions if q.speaker)
     return reading.model_copy(update={"interviewers": [a for a in askers if a.lower() not in others]})

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from reviser.contacts import find_attachments, find_references
 from reviser.models import Fact, FactKind, Facts
 from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, phones
-from reviser.people import CAP_NAME, CHAT_STAMP, HONORIFIC, chat_friends, is_people_clause, is_person_name, read_people
+from reviser.people import (
+    CAP_NAME,
+    CHAT_STAMP,
+    CHAT_TURN,
+    HONORIFIC,
+    chat_friends,
+    is_people_clause,
+    is_person_name,
+    read_people,
+)
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
@@ -302,13 +311,10 @@ def note_lines(text: str) -> list[NoteLine]:
                 body = label.group("rest")
             elif dated:
                 label_text = label.group("label")
-        turn = _CHAT_SPEAKER.match(raw)
+        turn = CHAT_TURN.match(raw)
         speaker = turn.group("name") if turn and turn.group("name").lower() not in ("me", "i") else None
         lines.append(NoteLine(number, body, inline or section, start, label_text, speaker))
     return lines
-
-
-_CHAT_SPEAKER = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:", re.IGNORECASE)
 
 
 _TURN = re.compile(

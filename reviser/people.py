@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -103,17 +104,18 @@ _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|
 # A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
 # "12/03/2024, 19:04 -".
 CHAT_STAMP = r"\[?\(?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?\]?\)?\s*(?:-\s+)?"
-_CHAT_TURN = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE)
+CHAT_TURN = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE)
 
 
-def chat_friends(text: str) -> set[str]:
+@lru_cache(maxsize=16)  # asked by the candidate, the interviewer and the transcript readers of the same notes
+def chat_friends(text: str) -> frozenset[str]:
     """The people who, in a pasted chat, ask the candidate how the interview went; in a chat of two where one
     tells of the interview ("trial shift + interview at X", "then he asked me ...") and the other never names
     it, that other one too."""
     friends = set()
     said: dict[str, list[str]] = {}
     for line in text.splitlines():
-        turn = _CHAT_TURN.match(line)
+        turn = CHAT_TURN.match(line)
         if turn:
             said.setdefault(turn.group("name"), []).append(turn.group("said"))
         if turn and turn.group("name").lower() not in ("me", "i") and _ASKS_HOW_IT_WENT.search(turn.group("said")):
@@ -122,7 +124,7 @@ def chat_friends(text: str) -> set[str]:
         telling = [n for n, turns in said.items() if _TELLS_OF_INTERVIEW.search(" ".join(turns))]
         if len(telling) == 1 and len(said[telling[0]]) >= 3:
             friends = {n for n in said if n != telling[0] and n.lower() not in ("me", "i")}
-    return friends
+    return frozenset(friends)
 
 
 _TELLS_OF_INTERVIEW = re.compile(r"(?i)\binterview(?:ed|s)?\b|\b(?:he|she|they)\s+(?:just\s+|then\s+|also\s+)?asked\b")
@@ -130,7 +132,7 @@ _TELLS_OF_INTERVIEW = re.compile(r"(?i)\binterview(?:ed|s)?\b|\b(?:he|she|they)\
 
 def _named_in_answer(text: str) -> list[str]:
     """In a chat with a friend, the names in the candidate's turn right after 'who interviewed u'."""
-    turns = [m for line in text.splitlines() if (m := _CHAT_TURN.match(line))]
+    turns = [m for line in text.splitlines() if (m := CHAT_TURN.match(line))]
     found: list[str] = []
     for asked, answer in zip(turns, turns[1:], strict=False):
         if _WHO_ASKED.search(asked.group("said")) and answer.group("name").lower() in ("me", "i"):
@@ -464,12 +466,13 @@ def _own_name_said(text: str) -> tuple[str, None, None, int] | None:
                 return name, None, None, _line_of(text, match.start())
     friends = chat_friends(text)
     if friends:
-        speakers = [m.group("name") for line in text.splitlines() if (m := _CHAT_TURN.match(line))]
-        own = {n for n in speakers if n not in friends and n.lower() not in ("me", "i") and n[:1].isupper()}
+        turns = [(n, m.group("name")) for n, line in enumerate(text.splitlines(), start=1)
+                 if (m := CHAT_TURN.match(line))]  # fmt: skip
+        own = {name for _, name in turns
+               if name not in friends and name.lower() not in ("me", "i") and name[:1].isupper()}  # fmt: skip
         if len(own) == 1:
             name = own.pop()
-            number = next(i for i, line in enumerate(text.splitlines(), start=1) if name in line)
-            return name, None, None, number
+            return name, None, None, next(n for n, said_by in turns if said_by == name)  # its first turn
     return None
 
 
