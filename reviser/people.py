@@ -601,7 +601,7 @@ def _trim_role(raw: str) -> str | None:
     role = re.sub(rf"(?i)\s+{_JOB_WORD}$", "", role).strip(" -–—,")
     role = re.sub(r"(?i)^(?:the|a|an|my)\s+", "", role)
     words = role.split()
-    if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was)\b", role):
+    if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was|intvw|intv)\b|\bw/", role):
         return None
     return role
 

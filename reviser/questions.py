@@ -626,7 +626,17 @@ def _turn_question(unit: _Unit) -> Question | None:
     return _analyse(text, marks, 0, len(text), openers="all", explicit=False, mine_ok=True)
 
 
-def extract_questions(text: str, *, candidate: str | None = None) -> list[Question]:
+def _each_line_a_question(segments: list[tuple[int, str]]) -> list[Question]:
+    """Each line a question, a topic too ("testing sequence for a new install"), in the interviewer's words."""
+    found = []
+    for no, segment in segments:
+        text, marks = _join([(no, segment)])
+        question = _analyse(text, marks, 0, len(text), openers="all", explicit=True, mine_ok=True)
+        found += [_remembered(question)] if question is not None else []
+    return found
+
+
+def extract_questions(text: str, *, candidate: str | None = None, listed: bool = False) -> list[Question]:
     """The interview questions in notes or a transcript, in order, each once.
 
     Recognised: numbered or bulleted lists (``1.``, ``1)``, ``- ``; ``Q1.`` and ``Question 3:`` mark a
@@ -651,6 +661,8 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
     - Small talk is dropped ("How are you?", "Can you hear me?", "Shall we start?"). So is "Do you have
       any questions for us?": it is the closing invitation, not a question a recalibration letter should
       answer again; the candidate's own questions belong in the letter's ask.
+    - ``listed``: the text is the questions file itself (not notes); when nothing in it reads as a question,
+      each plain line is one, as the user listed them ("experience with Intune / MDM").
     - One-word questions ("Why?") and the writer's musings outside transcripts ("Why did I say that?")
       are dropped. Duplicates (ignoring case and spacing) are kept once, at their first position.
     """
@@ -677,11 +689,7 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
             if question is not None:
                 found.append(question)
         elif unit.kind == "prose" and len(unit.segments) >= 2 and re.match(_ASKED_LEAD, unit.segments[0][1]):
-            # "what they asked (roughly)" over one topic a line: each line is a question, a topic too
-            for no, segment in unit.segments[1:]:
-                text, line_marks = _join([(no, segment)])
-                question = _analyse(text, line_marks, 0, len(text), openers="all", explicit=True, mine_ok=True)
-                found += [_remembered(question)] if question is not None else []
+            found += _each_line_a_question(unit.segments[1:])  # "what they asked (roughly)" over one topic a line
         elif unit.kind == "prose" and _is_list_of_lines(unit):
             for no, segment in unit.segments:
                 text, line_marks = _join([(no, segment)])
@@ -699,6 +707,13 @@ def extract_questions(text: str, *, candidate: str | None = None) -> list[Questi
             )
             if question is not None:
                 found.append(question)
+    if not found and listed:
+        # a questions file of two or more short lines, none shaped like a question ("biggest job ive done on my
+        # own", "experience with Intune / MDM"): the user listed them, so each is one; a sentence ending in a
+        # full stop ("We talked about the weather.") is an account, not a topic
+        topics = [(no, segment) for unit in units if unit.kind == "prose" for no, segment in unit.segments
+                  if not segment.rstrip().endswith(".") and len(segment.split()) <= 20]  # fmt: skip
+        found = _each_line_a_question(topics) if len(topics) >= 2 else []
     unique: dict[str, Question] = {}
     for question in found:
         unique.setdefault(" ".join(question.text.split()).casefold(), question)

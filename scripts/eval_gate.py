@@ -64,7 +64,7 @@ def load_cases(notes_dir: Path = NOTES, only: set[str] | None = None) -> list[Ca
         notes = (notes_dir / entry["file"]).read_text(encoding="utf-8")
         questions_file = entry.get("questions_file")
         source = (notes_dir / questions_file).read_text(encoding="utf-8") if questions_file else notes
-        questions = extract_questions(source)
+        questions = extract_questions(source, listed=bool(questions_file))
         if questions:
             cases.append(Case(entry["file"], notes, questions, entry))
     return cases

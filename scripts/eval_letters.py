@@ -46,7 +46,7 @@ def main() -> None:
     for case in cases:
         notes = (folder / case["file"]).read_text()
         source = (folder / case["questions_file"]).read_text() if case.get("questions_file") else notes
-        questions = extract_questions(source)
+        questions = extract_questions(source, listed=bool(case.get("questions_file")))
         if not questions:
             print(f"{case['file']}: no questions found, no letter")
             continue

@@ -431,7 +431,7 @@ class Prediction:
 
 
 Reader = Callable[[str], Any]
-QuestionReader = Callable[[str], Any]
+QuestionReader = Callable[..., Any]
 
 
 def load_reader() -> tuple[str, Reader]:
@@ -490,7 +490,8 @@ def predict(case: Case, reader: Reader, questions: QuestionReader) -> Prediction
         out.facts = [s for s in spans if s is not None]
     source = case.questions_text if case.questions_text is not None else case.notes
     try:
-        found = questions(source)
+        # a questions file is read as draft reads it: a plain list of lines is a list of questions
+        found = questions(source, listed=True) if case.questions_text is not None else questions(source)
         # What the draft answers: without logistics and asides from people who were not interviewing.
         if all(hasattr(q, "speaker") for q in found):
             answerable = importlib.import_module("reviser.questions").answerable

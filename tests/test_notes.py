@@ -192,6 +192,7 @@ def test_the_candidates_name(notes: str, name: str | None) -> None:
          "Trainee Solicitor", "Pryce & Cole LLP"),  # an aside in brackets goes, a mail header is no title
         ("interview at bloom & co in leith for the shop lead job. late", "shop lead", "bloom & co"),
         ("> The scenario role-play, caller goes quiet. Basic.", None, None),  # a role-play is no role
+        ("intvw w/ rob kane @ kane & daughters joinery, 3pm", None, None),  # who it was with is no role
         ("quick notes after kiln studios interview (junior tester, contract) ugh", "junior tester", "kiln studios"),
     ],
 )

@@ -319,7 +319,7 @@ def _perfect_reader(cases: list[Any]) -> tuple[Any, Any]:
                     )
                 )
 
-    return (lambda text: Facts(by_notes[text])), (lambda text: list(by_questions[text].questions))
+    return (lambda text: Facts(by_notes[text])), (lambda text, listed=False: list(by_questions[text].questions))
 
 
 def test_a_perfect_reader_scores_1_everywhere_and_a_blank_one_lowers_it() -> None:

@@ -315,3 +315,24 @@ def test_questions_left_out_of_the_letter_and_why(text: str, speaker: str | None
         assert kept == [Question(text, 1, speaker)] and left == []
     else:
         assert kept == [] and reason in left[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "expected"),
+    [
+        # a questions file of topic lines: the user listed them, so each is a question
+        ("experience with pallet racking\nthe team i had at Dunmore\n", True,
+         [Question("Experience with pallet racking", 1), Question("The team you had at Dunmore", 2)]),
+        # the same lines in notes are notes
+        ("experience with pallet racking\nthe team i had at Dunmore\n", False, []),
+        # a file with one real question keeps to what reads as a question
+        ("How would you plan peak?\nparking was awful\n", True, [Question("How would you plan peak?", 1)]),
+    ],
+)
+def test_a_listed_file_of_plain_lines_is_a_list_of_questions(text, listed, expected) -> None:
+    assert extract_questions(text, listed=listed) == expected
+
+
+def test_a_listed_file_needs_two_topic_lines_and_no_sentence_is_a_topic() -> None:
+    assert extract_questions("experience with pallet racking\n", listed=True) == []
+    assert extract_questions("We talked about rotas.\nThen the weather.\n", listed=True) == []

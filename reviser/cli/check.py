@@ -118,7 +118,7 @@ def _questions(path: str) -> list[str]:
 
     if path == "-":
         raise _usage_error("--questions needs a file; stdin is for the letter")
-    found = extract_questions(read_text(path).text)
+    found = extract_questions(read_text(path).text, listed=True)
     if not found:
         raise InputError(
             f"{path}: no interview questions found; list them one per line, numbered or ending with '?'"

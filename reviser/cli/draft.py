@@ -179,7 +179,7 @@ def draft(
             ensure_writable(path, force)
     rubric = load_rubric(rubric_path)
     notes_text, questions_text, typed = _read_inputs(notes, questions_path)
-    questions = extract_questions(questions_text)
+    questions = extract_questions(questions_text, listed=True)
     if not questions:
         where = "in the pasted text" if questions_path in (None, "-") else f"in {questions_path}"
         raise InputError(f"no interview questions found {where}; list them one per line, numbered or ending with '?'")

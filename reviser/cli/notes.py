@@ -31,7 +31,7 @@ def notes(file: str, questions_path: str | None, fmt: str) -> None:
 
     source = read_text(file)
     reading = read_notes(source.text)
-    asked = extract_questions(read_text(questions_path).text) if questions_path else None
+    asked = extract_questions(read_text(questions_path).text, listed=True) if questions_path else None
     if questions_path and not asked:
         raise InputError(f"{questions_path}: no interview questions found")
     if asked:  # as draft greets: the people who asked, when the notes name no interviewer

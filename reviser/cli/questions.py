@@ -45,7 +45,7 @@ def questions(file: str, fmt: str, candidate: str | None) -> None:
             "(reviser questions - < notes.txt) or pass a path"
         )
     source = read_text(file)
-    found = extract_questions(source.text, candidate=candidate)
+    found = extract_questions(source.text, candidate=candidate, listed=True)
     if not found:
         raise ReviserError(f"{source.display_name}: no interview questions found; {NO_QUESTIONS_HELP}")
     if fmt == "json":

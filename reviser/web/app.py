@@ -165,7 +165,7 @@ def parse_questions(data: dict[str, Any], required: bool = True) -> list[Questio
         return []
     if not isinstance(raw, str):
         raise InputError("'questions' must be a string or a list of strings")
-    found = extract_questions(raw)
+    found = extract_questions(raw, listed=True)
     if not found and required:
         raise InputError(f"no interview questions found; {NO_QUESTIONS_HELP}")
     return found
@@ -243,7 +243,7 @@ def create_app(
         from reviser.questions import extract_questions
 
         data = await body_json(request)
-        found = extract_questions(text_field(data, "text", required=False))
+        found = extract_questions(text_field(data, "text", required=False), listed=True)
         return JSONResponse({"version": 1, "questions": [dataclasses.asdict(q) for q in found]})
 
     async def decode(request: Request) -> Response:
