@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reviser.models import Attachment, Reference
 from reviser.patterns import EMAIL, FILE_NAME, NO_STOP, URL, phones
-from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name
+from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, only_a_name
 
 if TYPE_CHECKING:  # notes.py imports this module; the records only are needed here
     from reviser.notes import NoteLine
@@ -105,6 +105,8 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             boundary = boundary + ends[-1].end() if ends else boundary
             segment = line.text[boundary:position]
             people = _people_in(segment)
+            if not people and line.section == "reference":
+                people = _lower_lead(segment)  # "refs: dave holt (old boss) 07700 ..., and kev at the merchants ..."
             if not people and line.speaker and re.search(r"(?i)\brefer(?:ence|ee)", segment):
                 people = [_Name(line.speaker, 0, 0)]  # "[20:25] Sam: i'll be ur reference, 07700 900518"
             if people:
@@ -125,6 +127,27 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
     return refs
 
 
+def _lower_lead(segment: str) -> list[_Name]:
+    """A lowercase name opening a stretch of a references line: "dave holt (old boss)", "and kev at ..."."""
+    lead = re.match(r"[\s,;:&+-]*(?:and\s+|n\s+|also\s+)?", segment)
+    start = lead.end() if lead else 0
+    words = re.match(r"((?-i:[^\W\dA-Z_])[^\W\d_'-]*[\w'-]*)(?:\s+((?-i:[^\W\dA-Z_])[\w'-]+))?", segment[start:])
+    if not words:
+        return []
+    first, second = words.group(1), words.group(2)
+    if len(first) < 3 or not only_a_name(first):
+        return []
+    from wordfreq import zipf_frequency
+
+    # a surname may be a word too ("holt"), but not a common one ("on", "at", "said")
+    name = f"{first} {second}" if second and zipf_frequency(second, "en") < 4 else first
+    # "kuba lis (jakub lis)": a nickname, then the name in full
+    full = re.match(r"\s*\(((?-i:[^\W\dA-Z_])[\w'-]+\s+[\w'-]+)\)", segment[start + len(name) :])
+    if full and only_a_name(full.group(1).split()[0]):
+        return [_Name(full.group(1), start + len(name) + full.start(1), start + len(name) + full.end(1))]
+    return [_Name(name, start, start + len(name))]
+
+
 def _strip_all(text: str, values: list[str]) -> str:
     for value in values:
         text = text.replace(value, " ", 1)
@@ -139,7 +162,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
         if bracket:
             return bracket.group(1).strip()
-        tail = re.match(r"\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
+        tail = re.match(r"\s*\)?\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
         if tail and _RELATION.search(tail.group(1)):
             return tail.group(1).strip()
         near = _RELATION.search(before[-50:])
@@ -147,7 +170,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
             return near.group(0).strip(" ,:-")
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—")
-        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@]|\d{3}", lead):
+        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()]|\d{3}", lead):
             return lead
         return None
     near = _RELATION.search(segment)

@@ -24,6 +24,7 @@ ADD_CHALLENGES = "[ADD CHALLENGES: the problems or goals the employer told you a
 ADD_SKILLS = "[ADD SKILLS: the specific skills you bring]"
 ADD_EXAMPLE = "[ADD EXAMPLE: one accomplishment with a number or an outcome]"
 ADD_ANSWER = "[ADD ANSWER: a concrete example from your own work that answers this question]"
+ADD_OWN_ANSWER = "[ADD ANSWER: your answer to this question, which your notes do not hold]"
 # What a rebuilt answer may draw on; the employer's problems are not the candidate's evidence. A plan step
 # answers a "how would you ..." question.
 ANSWER_KINDS = ("accomplishment", "motivation", "skill", "plan")
@@ -34,6 +35,7 @@ TO_ADD = {
     ADD_SKILLS: "the skills you bring (a 'Skills:' line)",
     ADD_EXAMPLE: "a real accomplishment with a number or an outcome (an 'Accomplishments' section)",
     ADD_ANSWER: "one more accomplishment or example per question (the notes ran out of fresh examples)",
+    ADD_OWN_ANSWER: "your answer to each question marked [ADD ANSWER] (how you would do it, or whether you can)",
 }
 
 # --- words ----------------------------------------------------------------------------------------
@@ -49,6 +51,8 @@ SHORTHAND = {
     "theres": "there's", "thats": "that's", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
     "hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "diff": "different", "msg": "message",
     "mgr": "manager", "approx": "about", "+": "and", "&": None, "->": "to", "incl.": "including",
+    "abt": "about", "asap": "as soon as possible", "quals": "qualifications", "ppl": "people", "coz": "because",
+    "q": "question", "qs": "questions", "prob": "problem", "probs": "problems",
 }  # fmt: skip
 SUBJECTS = {"i", "i'm", "i've", "i'd", "i'll", "my", "we", "we're", "we've", "our", "me"}
 PRONOUNS = {"they": "you", "their": "your", "them": "you", "theirs": "yours", "themselves": "yourselves",
@@ -81,7 +85,7 @@ TIME_HEAD = re.compile(
     r"(?:\s*(?::|[-–—]\s|,)\s*|\s+(?=\w))",
     re.IGNORECASE,
 )
-LABEL = re.compile(r"^(?P<label>[A-Za-z][\w ']{0,30}?)\s*:\s+(?=\S)")
+LABEL = re.compile(r"^(?P<label>[A-Za-z][\w ']{0,30}?)(?:\s*:|\s=)\s+(?=\S)")
 PROTECTED = re.compile(f"{EMAIL.pattern}|{URL.pattern}|{FILE_NAME.pattern}", re.IGNORECASE)
 TOKEN = re.compile(r"\S+")
 
@@ -209,6 +213,8 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
     while text.endswith(")") and text.count(")") > text.count("("):  # a bracket closed in the notes, not here
         text = text[:-1].rstrip(".;,:!? ")
+    if text.count("(") > text.count(")") and text.rfind("(") > 0:  # an aside the clause cut off goes with it
+        text = text[: text.rfind("(")].rstrip(".;,:!? ")
     if text.count('"') % 2:  # a quote the clause cut off: closed where the clause ends
         text += '"'
     return text
@@ -218,7 +224,8 @@ def strip_label(text: str) -> str:
     """'Skills: SQL, dbt' → 'SQL, dbt'; 'Plan ideas: meet the leads' → 'meet the leads'. A dated head
     ('days 1-30: ...') is no label."""
     match = LABEL.match(text)
-    if match and len(match.group("label").split()) <= 3 and not TIME_HEAD.match(text):
+    longest = (6 if "=" in match.group(0) else 3) if match else 0  # "main thing he moaned abt = callbacks, ..."
+    if match and len(match.group("label").split()) <= longest and not TIME_HEAD.match(text):
         return text[match.end() :]
     return text
 
@@ -357,6 +364,9 @@ def _mine(text: str, *, record: bool = False) -> str:
         text = text.replace(" as as ", " as ").replace(" of experience of ", " of experience in ")
     elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record):
         text = "I " + _lower_first(text)
+    elif (at := _after_setting(words, record)) is not None:
+        text = " ".join([*words[:at], "I", *words[at:]])  # 'at my last place cut callbacks ...' → '... I cut ...'
+
     elif record and lowered[0] == "the" and len(words) > 1 and lowered[1] == "time":
         text = "One example is " + text
     elif record and _is_clause(text):
@@ -379,6 +389,20 @@ def _mine(text: str, *, record: bool = False) -> str:
         return f", and I {match.group(1)}" if past or word in {"never", "also"} else match.group(0)
 
     return re.sub(r",\s+([A-Za-z']+)", subject_for, text)
+
+
+def _after_setting(words: list[str], record: bool) -> int | None:
+    """Where the verb stands after an opening 'at my last place', 'in my old job': the place for the 'I'."""
+    if len(words) < 4 or words[0].lower() not in {"at", "in", "during", "on"} or words[1].lower() not in {
+        "my", "our", "the"
+    } or any(w.lower() in SUBJECTS for w in words[2:6]):
+        return None
+    for at in range(2, min(6, len(words) - 1)):
+        if words[at - 1].endswith(","):
+            return at
+        if at > 2 and _is_verb(words[at], words[at + 1], record=record):
+            return at
+    return None
 
 
 def _is_sentence(text: str) -> bool:
@@ -417,7 +441,9 @@ def subject(facts: Facts) -> str:
 
 
 def apology(facts: Facts) -> str:
-    mistakes = [as_mine(f.text) for f in _of_kind(facts, "mistake")[:2]]
+    # "he asked abt X and I said ...": the one who asked is the reader
+    mistakes = [re.sub(r"^(?:He|She)\s+(?=(?:asked|wanted|said|told)\b)", "You ", as_mine(f.text))
+                for f in _of_kind(facts, "mistake")[:2]]  # fmt: skip
     text = "I'm sorry that I did not do myself justice in our interview."
     simple = not any(re.search(r"\band\b|,", m) for m in mistakes)
     if len(mistakes) == 2 and simple and len(_words(" ".join(mistakes))) <= 24 and _is_sentence(mistakes[1]):
@@ -473,15 +499,12 @@ def skills(facts: Facts, used: frozenset[str] = frozenset()) -> str:
     parts: list[str] = []
     for fact in skill_facts:
         parts.append(_skill_sentence(fact, again=any(p.startswith("My skills include") for p in parts)))
-    parts = parts or [ADD_SKILLS]
-    if wins:
-        examples = [as_mine(f.text, turn=False, record=True) for f in wins]
-        if len(examples) > 1:
-            examples[1] = _also(examples[1])
-        parts += examples
-    else:
-        parts.append(ADD_EXAMPLE)
-    text = " ".join(parts)
+    examples = [as_mine(f.text, turn=False, record=True) for f in wins] or [ADD_EXAMPLE]
+    if len(examples) > 1:
+        examples[1] = _also(examples[1])
+    if not parts and not (wins and _names_a_skill(" ".join(examples))):
+        parts = [ADD_SKILLS]  # no skill of the user's, and no example that names one
+    text = " ".join(parts + examples)
     if not _names_a_skill(text):
         text = "These are the skills I would bring to your team. " + text
     return text
@@ -604,7 +627,21 @@ def rebuild(field: str, facts: Facts, used: frozenset[str] = frozenset()) -> str
 # --- answers --------------------------------------------------------------------------------------
 
 HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:term|month|week|weeks))\b", re.I)
+# Questions that a fact answers only when it is about the same thing: knowledge ("difference between group
+# policy and security groups", "how to unlock an AD account") and availability ("can you do weekends / on
+# call"). Any example from the notes would do for "tell me about a time ..."; not for these.
+SAME_TOPIC = re.compile(
+    r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b)|"
+    r"\b(?:troubleshoot|diagnose|debug|calculate)\b|"
+    r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
+    r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
+    r"notice|start|hours|available)\b|\b(?:availability|notice period|start date|salary expectations)\b",
+    re.I,
+)
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
+# "how would you deal with a landlord who ...": a scenario, which a step of the 60-day plan does not answer.
+SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wants|refuses|won'?t|doesn'?t|is|keeps)\b|"
+                      r"\b(?:angry|upset|difficult|aggressive|unhappy|complain\w*)\b", re.I)
 # Weights chosen on tests/data/fallback_relevance.toml (scripts/eval_fallback.py prints the accuracy).
 WORD_WEIGHT = 0.5
 ACCOMPLISHMENT_BONUS = 0.05
@@ -614,6 +651,7 @@ PLAN_BONUS = 0.1
 PAST = 0.2
 ASKS_PAST = re.compile(r"\b(?:a time|an example|have you|have u|you've|did you|did u|tell (?:me|us) about)\b", re.I)
 ATTACHMENT_THRESHOLD = 0.45
+NO_FIT = -1e9  # best_assignment leaves a question with no fitting fact unassigned
 
 
 def best_assignment(scores: list[list[float]]) -> dict[int, int]:
@@ -655,24 +693,33 @@ def best_assignment(scores: list[list[float]]) -> dict[int, int]:
             j1 = way[j0]
             match[j0] = match[j1]
             j0 = j1
-    return {match[j] - 1: j - 1 for j in range(1, cols + 1) if match[j] and scores[match[j] - 1][j - 1] > -1e8}
+    return {match[j] - 1: j - 1 for j in range(1, cols + 1) if match[j] and scores[match[j] - 1][j - 1] > NO_FIT / 10}
 
 
 def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     """How well each fact answers the question: meaning and shared words, with the kind the question
     asks for ('why ...?' wants a motivation, 'how would you ...?' may take a plan step)."""
-    from reviser.similarity import relevance
+    from reviser.similarity import relevance, shared_words
 
     scores = relevance(question, [f.text for f in facts], word_weight=WORD_WEIGHT)
     asks_why = bool(ASKS_WHY.search(question))
     hypothetical = bool(HYPOTHETICAL.search(question))
+    same_topic = bool(SAME_TOPIC.search(question))
+    scenario = bool(SCENARIO.search(question))
     for i, fact in enumerate(facts):
+        if same_topic and not shared_words(question, fact.text):
+            scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
+            continue
+        if fact.kind == "plan" and scenario and not shared_words(question, fact.text):
+            scores[i] = NO_FIT  # a step of the 60-day plan is no way of handling the landlord who ...
+            continue
         if fact.kind == "accomplishment":
             scores[i] += ACCOMPLISHMENT_BONUS
         elif fact.kind == "motivation":
             scores[i] += MOTIVATION_WEIGHT if asks_why else -MOTIVATION_WEIGHT
         elif fact.kind == "plan":
-            scores[i] += PLAN_BONUS if hypothetical else -PLAN_PENALTY - PAST * bool(ASKS_PAST.search(question))
+            scores[i] += PLAN_BONUS if hypothetical and not scenario else (
+                -PLAN_PENALTY - PAST * bool(ASKS_PAST.search(question)))
     return scores
 
 
@@ -735,7 +782,7 @@ def rebuild_answers(
     # The assignment with the best total fit, not the best pair first: a fact that fits two questions goes
     # where the other question has a good second choice ("a time you cut costs" keeps the cost saving when
     # "a driver who refuses a route" shares its words but has other facts to tell).
-    table = [[-1e9] * len(usable) for _ in answers]
+    table = [[NO_FIT] * len(usable) for _ in answers]
     for score, index, order, _ in scored:
         table[index][order] = score
     chosen = {index: usable[order] for index, order in best_assignment(table).items()}
@@ -748,4 +795,6 @@ def rebuild_answers(
             used_files.add(order)
     for index, item in enumerate(answers):
         text, used = answer([chosen[index]] if index in chosen else [], set(), shown.get(index))
+        if text == ADD_ANSWER and SAME_TOPIC.search(item.question):
+            text = ADD_OWN_ANSWER  # knowledge or availability: no example of the user's would answer it
         item.text, item.fact_ids, item.note_lines = text, [f.id for f in used], sorted({f.line for f in used})

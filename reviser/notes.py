@@ -54,7 +54,7 @@ _BULLET = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
-_LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
+_LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s=\s|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
 
 # Amounts written in words: "twelve new starters", "cut it by a third", "forty-two residents".
 _NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -79,7 +79,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # a slip in the task itself, or someone having to put it right: "overcooked the bass", "had to send it back"
         (r"\b(?:overcooked|undercooked|burnt|burned|spilled|spilt|knocked over|"
          r"had to (?:send|stop|correct|prompt|remind|rescue|help) (?:it|me))\b", 2.5),
-        (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b", 3),
+        (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
+         r"\b(?:bombed|tanked|botched|flunked|choked on|fluffed|screwed up|blew)\b", 3),
+        # underselling out loud: "i said i wasnt G3 qualified", "told her I'd never used it"
+        (r"\b(?:said|told (?:him|her|them))\s+(?:that\s+)?i\s+(?:wasn'?t|wasnt|was not|didn'?t|didnt|don'?t|dont|"
+         r"haven'?t|havent|had no|have no|hadn'?t|never|can'?t|cant|couldn'?t|'?d never)\b", 3),
         (r"\b(?:didn'?t|did not|didnae|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
          r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
         (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
@@ -87,7 +91,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"not really|ok answer|weak answer|vague|generic|waffle|went off)\b", 2),
         (r"\b(?:i|and i|i just|then i)\s+(?:said|told|answered|gave|got|went|talked|spent|picked|called|"
          r"admitted|mentioned|used)\b", 0.8),
-        (r"\b(?:asked|asks)\b.*\b(?:and|but)\s+i\b", 2.5),  # "she asked X and I ...": the answer given
+        (r"\b(?:asked|asks)\b.*\b(?:and|but|n|&)\s+i\b", 2.5),  # "she asked X and I ...": the answer given
     ],
     "challenge": [
         (r"\b(?:they|their|them|they'?re|they'?ve|theyve|theyre|the team|the ward|the site|the store|"
@@ -154,7 +158,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"^(?:[\w+#./-]+(?:\s*[,/&]\s*|\s+and\s+)){2,}[\w+#./-]+$", 2),  # a bare list of tools
     ],
     "plan": [
-        (r"\b(?:i'?d|i would|id|would|i will|i'll|plan to|going to|gonna|want to)\b", 1),
+        (r"\b(?:i'?d|i would|id|would|wd|i will|i'll|plan to|going to|gonna|want to)\b", 1),
         (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|"
          r"90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
@@ -173,7 +177,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:i want (?:this|the) job|want this job|why i want|because i|i love|i'?ve always wanted|"
          r"always wanted|excited (?:about|by)|passionate|i care about|means a lot|dream job|i believe in|"
          r"the reason i|what draws me|drawn to|i admire|i'?m keen|that'?s why|i want to work)\b", 3),
-        (r"\bbecause\b", 1),
+        (r"\b(?:because|bc|b/c|cos|coz|cuz)\b", 1),
+        (r"\bwant(?:ed)? (?:it|this|this one|the job|the role)\s+(?:bc|b/c|because|cos|coz|cuz|cause|as)\b|"
+         r"\b(?:it'?s|its) (?:local|close|near)\b|\bno more (?:driving|commuting|travelling|nights)\b", 3),
         (r"\b(?:is my local|mins? from home|minutes from home|where i (?:did|trained|started|grew)|exactly what i|"
          r"what i want|i'?d (?:like|love) to|i (?:actually |really )?(?:like|love|enjoy)|invests in|"
          r"i'?ve (?:bought|used|followed)|one of the few|the kind of|close to home|my kids|my family|"
@@ -190,6 +196,15 @@ _NOT_A_FACT = re.compile(
     r"parking|lunch|feedback by|they said they'?d|"
     r"(?:interview|trial|call|chat) (?:was|lasted|took)|\d+\s*min)",
     re.IGNORECASE,
+)
+# Pay, working pattern and hospitality anywhere in a clause: "money = £38k + van", "hybrid 3 days in office",
+# "£13.20/hr", "made me a brew, nice". The letter has no part for them.
+_SMALL_TALK = re.compile(
+    r"(?i)\b(?:money|pay|wage|wages|package|day rate)\s*(?:=|:|band\b|range\b|£|\d)|\bsalary\b|"
+    r"£\s?\d[\d.,]*\s*k?\s*(?:/|an?\s+|per\s+|p/?)(?:hr|hour|h|annum|year|yr|day)\b|\bpro rata\b|"
+    r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
+    r"\b(?:start date|notice period|dress code|uniform provided)\b|"
+    r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)"
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
 # The steps of a plan, one clause each: "learn the system, sit with each controller, then ...", "..., and by
@@ -212,6 +227,7 @@ _SPLITS = (
     r"\s+and\s+(?:then\s+)?(?=i'?m\s+(?:a|an|trained|qualified|certified|registered|fluent|also)\b|"
     r"i'?ve\s+(?:got|done|also|been|passed)\b|i'?d\s+(?!\w+ed\b|built|done|been|had|got|made|never)\w+)|"
     r",\s+and\s+then\s+(?=i\b)|"
+    r",\s+(?=(?:he|she|they)\s+(?:said|mentioned|told me|explained)\b)|"
     r",\s+(?=(?-i:[A-Z][a-z]+)\s+(?:had|was|did|said|asked|sent|told|kept|looked|stopped)\b)|"
     # a second deed after "and": "... forty tickets a day and kept a 96% first-contact fix"
     r"\s+and\s+(?=(?:kept|cut|led|built|ran|got|trained|made|wrote|won|grew|reduced|raised|lifted|cleared|brought|"
@@ -408,9 +424,16 @@ _DEED = re.compile(
 _QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|what|why|whether|if|about|to)\b")
 
 
+# "ive had it since 2021", cut from "... which i AM, ive had it since 2021": a short clause about "it" says
+# nothing on its own.
+_DANGLING = re.compile(r"(?i)^(?:and\s+)?(?:i'?ve|ive|i have|i|we)\s+(?:\w+\s+)?(?:it|that|this|them)\b")
+
+
 def classify(clause: str, section: str | None) -> FactKind | None:
     """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
-    if _NOT_A_FACT.search(clause) or len(re.findall(r"\w+", clause)) < 2 or _ABOUT_PEOPLE.search(clause):
+    if _NOT_A_FACT.search(clause) or _SMALL_TALK.search(clause) or _ABOUT_PEOPLE.search(clause):
+        return None
+    if len(words := re.findall(r"\w+", clause)) < 2 or (len(words) <= 6 and _DANGLING.match(clause)):
         return None
     if re.match(r"""(?i)^(?:then\s+|and\s+|next\s+)?["“]""", clause):  # a question recalled in quotes
         return None

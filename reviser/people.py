@@ -44,7 +44,7 @@ TITLE_WORDS = frozenset(
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
     r"\b(?:sat in|sitting in|(?:just )?sat there|took notes|taking notes|to take notes|barely spoke|"
-    r"(?:didn'?t|did not|never) ask|"
+    r"(?:didn'?t|did not|never) (?:ask|interview)|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
     r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr(?!\s+(?:director|manager|lead|head|business partner))|"
@@ -53,8 +53,8 @@ _NOT_INTERVIEWER = re.compile(
     re.IGNORECASE,
 )
 _INTERVIEWER_LABEL = re.compile(
-    r"^\W*(?:interviewers?|interviewed by|panel|panellists|int|who|ppl|people|met|met with|hiring (?:mgr|manager)|"
-    r"nurse manager|with)\W*[:\-–—]\s*(?P<rest>.+)$",
+    r"^\W*(?:the\s+)?(?:interviewers?|interviewed by|panel|panellists|int|who|ppl|people|met|met with|"
+    r"hiring (?:mgr|manager)|nurse manager|with)\W*[:\-–—]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
@@ -66,7 +66,7 @@ _INTERVIEWER_PHRASE = re.compile(
     # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
     r"(?:^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.!]\s))(?:met|saw|seen by)(?=\s+[A-Z])|"
     r"\bphone screen(?:ing)?\s+(?:w/|with)|"
-    r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:w/|with)|"
+    r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:(?:was|is)\s+)?(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
     r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
     r"\bi met(?=\s+the\s|\s+[A-Z])|\b(?:talked|spoke)\s+(?:to|with)\s*:?(?=\s+[A-Z])|"
@@ -96,9 +96,10 @@ _SPEAKER = re.compile(
 # A chat pasted after the interview: a friend asks how it went ("[20:14] Sam: how did it go"); the candidate's own
 # turns ("[20:15] me: awful") are then notes, and the friend is no interviewer.
 _ASKS_HOW_IT_WENT = re.compile(
-    r"(?i)^\W*(?:s+o+|and|well|hey|hi|ok|omg)?[\s,]*(?:how(?:'?d| did| was| were)\s+(?:it|the interview|today|things)"
-    r"(?:\s+go)?|how'?d it go|how(?:'?d| did)\s+(?:the|your)\s+[^?\n]{1,40}?\s+go|who interviewed (?:you|u|ya))\b"
-    r"(?:\s+(?:then|today|tho|though|lol|mate))?\W*$"
+    r"(?i)^\W*(?:s+o+|and|well|hey|hi|ok|omg)?[\s,?!.]*(?:how(?:'?d| did| was| were)\s+"
+    r"(?:it|the interview|today|things)(?:\s+go)?|how'?d it go|"
+    r"how(?:'?d| did)\s+(?:(?:the|your)\s+)?[^?\n]{1,40}?\s+go|who interviewed (?:you|u|ya))\b"
+    r"(?:\s+(?:then|today|tho|though|lol|mate|x+))?\W*$"
 )
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
 # A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
@@ -186,8 +187,14 @@ _LINK_WORDS = frozenset("the a an my our their his her of for and with from at o
 def _clean_name(raw: str) -> str | None:
     """'Ms. Grace Liu' → 'Grace Liu'; 'head chef marco bellini' → 'marco bellini'; None when no name is left."""
     words = re.sub(_HONORIFIC, "", raw.strip(" ,.:;()[]*-–—\"'")).split()
+    dropped = ""
     while words and words[0].lower().strip(",.()") in TITLE_WORDS:
-        words = words[1:]
+        dropped, words = words[0].lower(), words[1:]
+    if dropped in ("of", "for"):
+        return None  # "Head of Midwifery": a department, not a name
+    capital = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if capital and words[0][:1].islower() and words[capital - 1].lower() in ("called", "named"):
+        words = words[capital:]  # "guy called Rhys Lloyd": the name starts at its capital
     kept: list[str] = []
     for word in words:
         bare = word.strip(",.()*:;")
@@ -205,8 +212,8 @@ def _clean_name(raw: str) -> str | None:
     name = " ".join(kept)
     # Notes typed on a phone name people in lowercase ("w/ head chef marco bellini"); ordinary words in
     # that place ("the back office", "chaired but didn't") are among English's most frequent words.
-    if name.islower() and any(zipf_frequency(word, "en") >= 5.5 for word in kept):
-        return None
+    if name.islower() and (any(zipf_frequency(word, "en") >= 5.5 for word in kept) or not only_a_name(kept[0])):
+        return None  # "sit down with the ones who left"
     return name if len(name) > 1 else None
 
 
@@ -280,6 +287,59 @@ def _name_in_passing(raw: str) -> str | None:
     return name if name and name[:1].isupper() else None
 
 
+# Job titles that stand beside a name: "Watch Manager Gareth Pryce", "the SENCo, Ruth Ansah", "Oliver Blake, brand
+# manager", "Marcus (senior designer)", "a Station Manager called Helen Ashdown", "Creative Director: Lena Voss".
+_TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|supervisor|sister|matron|chief|"
+               r"founder|owner|editor|principal|senco|consultant|designer|engineer|ceo|cto|coo|cfo|md|gm|vp|"
+               r"superintendent|sergeant|inspector|captain|commander|chair|dean|professor|registrar|midwife|"
+               r"nurse|surgeon|radiographer|therapist|teacher|analyst|scientist|architect|planner|buyer|"
+               r"controller|accountant|solicitor|barrister|strategist|producer|chef|pm)")
+_TITLE_BEFORE = re.compile(
+    rf"(?i:\b(?:[a-z][\w&-]*\s+){{0,3}}?{_TITLE_NOUN}(?:\s+(?:of|for)\s+[\w&-]+(?:\s+[\w&-]+)??)?)"
+    rf"(?P<sep>\s*,\s*|\s*:\s*|\s+(?i:called|named|was|is)\s+|,?\s+(?i:she'?s|he'?s|who'?s) called\s+|\s+)"
+    rf"(?P<name>{CAP_NAME})"
+)
+_TITLE_AFTER = re.compile(
+    rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:the\s+|our\s+|a\s+)?)(?i:(?:[\w&-]+\s+){{0,3}}?{_TITLE_NOUN})\b"
+)
+_CALLED = re.compile(rf"\b(?i:a|an|the|one more|another)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
+                     rf"[^,.;]{{0,40}}?(?:\s+(?i:called|named)\s+|,\s*)(?P<name>{CAP_NAME})")
+# A sentence that tells who did the interview: "it was X and Y", "the panel was ...", "Technical round was with".
+_WHO_WAS_THERE = re.compile(r"(?i)\b(?:interview\w*|intvw|panel\w*|it was|there was|there were|was with|"
+                            r"round|met)\b|^\W*(?:[a-z][\w&-]*\s+){0,3}?" + _TITLE_NOUN + r"\s*:|"
+                            r"\b" + _TITLE_NOUN + r"\s+(?:was|were|is)\s+(?-i:[A-Z])")
+# A line near the top that opens with a title and a name: "* Managing editor Alicia Moreno + city editor ...".
+_OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{_TITLE_NOUN})\s+{CAP_NAME}")
+
+
+def _titled_names(line: str, head: bool = False) -> list[str]:
+    """Names beside a job title in a sentence that says who was in the room, not the candidate's own people
+    ("my manager Renee")."""
+    found: list[str] = []
+    told = False
+    for sentence in re.split(r"(?<=[a-z]{2}[.!?])\s+", line):
+        # "Creative Director: Lena Voss. Also Marcus (senior designer) who ...": "also" goes on with the list
+        goes_on = told and bool(re.match(r"(?i)\W*(?:also|and|plus)\b", sentence))
+        told = bool(_WHO_WAS_THERE.search(sentence)) or goes_on or (head and bool(_OPENS_WITH_TITLED.match(sentence)))
+        if not told:
+            continue
+        for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED):
+            for match in pattern.finditer(sentence):
+                before, after = sentence[: match.start("name")], sentence[match.end("name") :]
+                if (re.search(r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,3}$|\b(?:in|at|from|of|for)\s+$", before)
+                        or re.match(r"\s*\)", after) or before.count("(") > before.count(")")
+                        or _NOT_INTERVIEWER.search(match.group(0))
+                        or (pattern is _TITLE_BEFORE and "," in match.group("sep")
+                            and not re.search(r"(?i)\b(?:the|a|an|our|their)\s",
+                                              sentence[match.start() : match.start("sep")]))):
+                    continue  # "my manager Renee"; "centre in Harrogate, Head ..."; "(Area Manager, Little Kiwis
+                    # group)"; "a lady from HR taking notes, Lorraine"; "Tariq Aziz, Plant Manager, Norfield Metals"
+                name = _clean_name(match.group("name"))
+                if name and (" " in name or only_a_name(name)):  # "Strategy" is a word, "Marcus" a name
+                    found.append(name)
+    return found
+
+
 def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str]]:
     """(interviewers, others): every person an interviewer trigger names, minus those who only sat in."""
     candidates: list[str] = []
@@ -295,10 +355,11 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             name = _clean_name(did.group("name") or did.group("name2"))
             if name:
                 candidates.append(name)
+        titled = _titled_names(line, head=index < 6)  # added after the line's other triggers: names keep their order
         match = _INTERVIEWER_LABEL.match(line)
         if match:
             rest = re.sub(_HONORIFIC, "", match.group("rest"))
-            candidates += [n for n, _ in _names_in_list(re.split(r"(?<=\w\w)[.!?](?:\s|$)", rest)[0])]
+            candidates += [n for n, _ in _names_in_list(re.split(r"(?<=\w\w)[.!?](?:\s|$)", rest)[0])] + titled
             continue
         if _PANEL_HEADING.match(line):
             # "Panel:" on its own line, then one person a line ("Priya Nair – Finance Director") up to a blank
@@ -309,11 +370,18 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
                 name = _clean_name(person.group("name"))
                 if name:
                     candidates.append(name)
+            candidates += titled
             continue
+        for later in re.split(r"(?<=[a-z]{2}[.!?])\s+", line)[1:]:  # "... the final round. Panel: Priya Raman, ..."
+            label = _INTERVIEWER_LABEL.match(later)
+            if label:
+                rest = re.split(r"(?<=\w\w)[.!?](?:\s|$)", re.sub(_HONORIFIC, "", label.group("rest")))[0]
+                candidates += [n for n, _ in _names_in_list(rest)]
         for phrase in _INTERVIEWER_PHRASE.finditer(line):
             rest = phrase.group("rest")
             rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b|\s+@", rest)[0]
             candidates += [n for n, _ in _names_in_list(rest)]
+        candidates += titled
     # Transcript turns: a label said twice, or once with a title in brackets ("Priyanka Desai (Quality Manager):").
     friends = chat_friends(text)
     candidates += _named_in_answer(text) if friends else []
@@ -341,7 +409,10 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         about = [s for s in sentences if re.search(rf"\b{first}\b", s)]
         asked = any(re.search(rf"(?i)\b{first}\b(?:\s+\w+)?\s+(?:asked|wanted to know|grilled|pushed|opened with)\b"
                               r"(?!\s+(?:me\s+)?(?:about\s+)?(?:my\s+)?(?:salary|notice|start date|availability|"
-                              r"when i|pay))", s) for s in about)  # fmt: skip
+                              r"when i|pay))", s)
+                    # "..., Sneha Iyer, only she asked the Kubernetes questions"
+                    or re.search(rf"(?i)\b{first}\b[^.;]{{0,30}}?,\s+(?:only\s+|and\s+|then\s+)?(?:she|he)\s+"
+                                 r"(?:asked|did)\b", s) for s in about)  # fmt: skip
         if not asked and any(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about):
             others.append(name)
         else:
@@ -422,7 +493,7 @@ def find_candidate(
             if name.split()[0].lower() in TITLE_WORDS or name.lower() in _NOT_INTRO or len(name) < 2:
                 continue
             word = name.split()[0].strip(".")
-            if not _only_a_name(word) if word.islower() else zipf_frequency(word.lower(), "en") >= 6.6:
+            if not only_a_name(word) if word.islower() else zipf_frequency(word.lower(), "en") >= 6.6:
                 continue  # "thanks again", "love it", "- sorted": ordinary words, no name ("- marcus" is one)
             following = next((x for x in lines[number:] if x.strip()), "")
             own_emails = [e for e in EMAIL.findall(following) if name.split()[0].lower() in e.split("@")[0].lower()]
@@ -433,6 +504,10 @@ def find_candidate(
             if EMAIL.search(following) or phones(following):
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
+    for number, line in reversed(tail):  # a voice memo's "that's it. Tom out."
+        over = re.search(rf"(?:^|[.!]\s+)(?P<name>{_CAP})\s+out\b[.!]?", line)
+        if over and only_a_name(over.group("name")):
+            return over.group("name"), None, None, number
     return None, None, None, None
 
 
@@ -476,7 +551,7 @@ def _own_name_said(text: str) -> tuple[str, None, None, int] | None:
     return None
 
 
-def _only_a_name(word: str) -> bool:
+def only_a_name(word: str) -> bool:
     """A word the dictionary has not in lower case alone, and no common one: "marcus", "kyle"; not "will" (a name
     too, but very common) or "thanks"."""
     from reviser.lexicon import word_class
@@ -522,10 +597,13 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
             continue
         first = re.split(r"(?<=\w\w)[.!?](?:\s|$)", line.strip(" #*"))[0]
         parts = [p.strip(" *()") for p in re.split(r"\s+[-–—|]\s+", first)]
-        if len(parts) != 2:
+        if len(parts) not in (2, 3):
             return None
         for index, part in enumerate(parts):
-            other = parts[1 - index]
+            other = " ".join(parts[:index] + parts[index + 1 :])
+            if len(parts) == 3 and not re.match(r"(?i)\W*(?:my\s+)?(?:notes?|debrief|recap|thoughts)\b", other):
+                continue  # "Interview – Lena Voss – Halden & Roe" names whom the writer met; "Notes – Aoife Brennan –
+                # Thurs" its writer
             words = part.split()
             if (re.fullmatch(CAP_NAME, part) and 1 <= len(words) <= 3 and is_person_name(part)
                     and part.lower() not in exclude and not any(w.lower() in TITLE_WORDS for w in words)
@@ -573,6 +651,8 @@ _COMPANY_THEN_ROLE = re.compile(
 def _trim_company(raw: str) -> str | None:
     """'Fennel & Oak, trial shift ...' → 'Fennel & Oak'; 'the Department for Parks and Heritage digital team' →
     'Department for Parks and Heritage'; lowercase 'kestrel logistics today' → 'kestrel logistics'."""
+    if re.match(HONORIFIC, raw.strip(" *_\"'")):
+        return None  # "Dr Ada Moss": a person, not an employer
     text = re.split(r"\s+[-–—(]|\s+w/|[,;:.()!?]", raw.strip(" *_\"'"))[0].strip()
     text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text)
     words = text.split()
@@ -686,8 +766,8 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
 
 
 # "Role: Senior Backend Engineer", "Company: Helio Robotics"
-_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*:\s*(?P<role>[^\n]{2,80}?)\s*$")
-_COMPANY_LABEL = re.compile(r"(?im)^\W*(?:company|employer|organi[sz]ation|org)\s*:\s*(?P<company>[^\n]{2,80}?)\s*$")
+_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*[:=]\s*(?P<role>[^\n]{2,80}?)\s*$")
+_COMPANY_LABEL = re.compile(r"(?im)^\W*(?:company|employer|organi[sz]ation|org)\s*[:=]\s*(?P<company>[^\n]{2,80}?)\s*$")
 # "Interview at Brightsmile Dental in Leeds, Lead Dental Nurse, 10am": the employer, then the role.
 _AT_THEN_ROLE = re.compile(
     r"(?i:\binterview(?:ed)?\s+(?:at|with|@)\s+)(?:the\s+)?(?P<company>[A-Z][^,.;:\n]{1,50}?)(?:\s+in\s+[A-Z][\w-]+)?"
@@ -707,9 +787,12 @@ def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
     company = _trim_company(named.group("company")) if named else None
     if company is None:
         first = next((line for line in text.splitlines() if line.strip()), "")
+        at = re.search(r"\s@\s*(?P<company>\w[^,;\n]{2,60})", first)  # "intvw w/ gary pritchard @ pritchard & sons"
         parts = [p.strip(" #*") for p in re.split(r"\s+[-–—|]\s+", first.strip(" #*")) if p.strip(" #*")]
-        parts = [p for p in parts if not re.search(r"(?i)\b(?:interview|debrief|notes|recap|transcript)\b", p)]
+        parts = [p for p in parts if not re.search(r"(?i)\b(?:interview|intvw|debrief|notes|recap|transcript)\b", p)]
         company = _trim_company(parts[0]) if len(parts) == 1 else None
+        if at and len(named_at := re.split(r"\s*[,;(]", at.group("company"))[0].split()) <= 5:
+            company = " ".join(named_at)
     return role, company
 
 
@@ -755,6 +838,8 @@ def find_role_company(text: str) -> tuple[str | None, str | None]:
             if role and company and _JOB_NOUN.search(role):
                 return role, company
     for match in _AT_THEN_ROLE.finditer(head):
+        if re.match(r"(?i)(?:the|our|their)\s", match.group("role")) or re.match(HONORIFIC, match.group("company")):
+            continue  # "interview with Dr Imogen Carter, the QC lab manager": a person and her title
         role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
         if role and company and _JOB_NOUN.search(role):
             return role, company

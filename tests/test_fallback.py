@@ -62,6 +62,8 @@ def test_mistakes_become_first_person_sentences(fragment, sentence):
         ("6 yrs at the Anchor (gastro pub, 120 covers)", "I have 6 yrs of experience at the Anchor (gastro pub, 120 covers)."),
         ("2022 - 112% of quota (£1.4m), 2023 - 104% (£1.6m)", "My results include 2022 - 112% of quota (£1.4m), 2023 - 104% (£1.6m)."),
         ("the time I pushed for a CT on the post-op patient", "One example is the time I pushed for a CT on the post-op patient."),
+        ("at my last place cut returns from 1 in 12 to 1 in 30", "At my last place I cut returns from 1 in 12 to 1 in 30."),
+        ("at the Anchor I ran the pass", "At the Anchor I ran the pass."),
     ],
 )  # fmt: skip
 def test_accomplishments_become_sentences_and_keep_their_pronouns(fragment, sentence):
@@ -251,3 +253,47 @@ def test_the_best_total_fit_wins_over_the_best_single_pair():
     assert fallback.best_assignment([[5.0, 4.0], [4.0, 1.0]]) == {0: 1, 1: 0}
     assert fallback.best_assignment([[1.0], [2.0], [3.0]]) == {2: 0}  # more questions than facts
     assert fallback.best_assignment([]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("couldn't recall the command (Get-ADUser. obviously", "couldn't recall the command"),  # an aside cut off
+        ("ran the pass (fri/sat)", "ran the pass (fri/sat)"),
+    ],
+)
+def test_an_aside_the_clause_cut_off_goes_with_it(text, cleaned):
+    assert fallback.clean(text) == cleaned
+
+
+def test_a_long_label_before_an_equals_sign_is_dropped():
+    assert fallback.strip_label("main thing she went on abt = late deliveries, lost stock") == "late deliveries, lost stock"
+    assert fallback.strip_label("the one thing I learned: they lose stock") == "the one thing I learned: they lose stock"
+
+
+def test_the_interviewer_who_asked_is_the_reader_in_the_apology():
+    facts = Facts(facts=[Fact(id="F1", kind="mistake", text="he asked abt gas certs n i said i wasnt qualified", line=1, source="notes")])
+    assert "You asked about gas certs and I said I wasn't qualified." in fallback.apology(facts)
+
+
+def _answers_for(questions, facts):
+    answers = [Answer(question=q, question_line=n, text="", rebuilt=True) for n, q in enumerate(questions, start=1)]
+    fallback.rebuild_answers(answers, Facts(facts=facts), set())
+    return [a.text for a in answers]
+
+
+def test_knowledge_and_availability_questions_get_an_example_only_when_it_is_on_topic():
+    facts = [
+        Fact(id="F1", kind="accomplishment", text="cut onboarding from 2 hrs to 15 min per user", line=1, source="notes"),
+        Fact(id="F2", kind="accomplishment", text="wrote the group policy baseline for 900 laptops", line=2, source="notes"),
+    ]
+    texts = _answers_for(["Difference between group policy and security groups", "Can you do weekends / on call?"],
+                         facts)
+    assert texts[0] == "I wrote the group policy baseline for 900 laptops."  # it shares the question's words
+    assert texts[1] == fallback.ADD_OWN_ANSWER  # nothing in the notes says, so the user is asked
+
+
+def test_a_plan_step_does_not_answer_a_scenario():
+    facts = [Fact(id="F1", kind="plan", text="do the heat pump course in the first 6 months", line=1, source="notes")]
+    texts = _answers_for(["How would you deal with a landlord who wants a cert without the repair?"], facts)
+    assert texts == [fallback.ADD_ANSWER]

@@ -108,6 +108,23 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("intvw w/ rob kane @ kane & daughters joinery, 3pm", ["rob kane"], []),  # '@' ends the names
         ("Talked to: Iris Moss (Head of Ops) for an hour", ["Iris Moss"], []),
         ("It went badly. I met Jo Bell and the foreman Vic Sands.", ["Jo Bell", "Vic Sands"], []),
+        # a job title beside the name, in a sentence that says who was there
+        ("It was the site manager, Mr Owen Price, and the project lead, Hana Sato.", ["Owen Price", "Hana Sato"], []),
+        ("it was Crew Manager Dylan Hughes and a Station Officer called Mari Evans", ["Dylan Hughes", "Mari Evans"],
+         []),
+        ("ok so it was the owner Petra Novak and her manager Jodie", ["Petra Novak", "Jodie"], []),
+        ("panel was a guy called Rhys Lloyd and one more lady from the data team, Ama Owusu",
+         ["Rhys Lloyd", "Ama Owusu"], []),
+        ("there was a lady from HR taking notes, Wendy I think, and the interview was with Saul Ng", ["Saul Ng"],
+         []),
+        ("* Head chef Ivo Brandt + restaurant manager Cora Lind. Their PA Fay did the tour",
+         ["Ivo Brandt", "Cora Lind"], []),
+        ("Final round for the analyst job. Panel: Rosa Diaz (finance director), Ken Ito.", ["Rosa Diaz", "Ken Ito"],
+         []),
+        ("me: district manager was Noor Aziz. my old manager Bill Hart says hi", ["Noor Aziz"], []),
+        ("Interview at Moss Farm in Keswick, Herd Manager, with Ian Bell", ["Ian Bell"], []),  # a place, a role
+        ("The panel: Lea Roth (Head of Parks Strategy), Jon Amis", ["Lea Roth", "Jon Amis"], []),
+        ("the interview was grim. sit down with the ones who left, I'd say", [], []),  # lowercase words, no names
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -120,6 +137,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
     ("notes", "name"),
     [
         ("went badly\n\n- andre", "andre"),
+        ("that's all I can remember. Gwen out. [end]", "Gwen"),  # a voice memo's sign-off
+        ("Notes – Siobhan Kerr – Tues\nwent badly", "Siobhan Kerr"),
+        ("Interview – Siobhan Kerr – Halden & Roe\nwent badly", None),  # whom the writer met, not the writer
         ("stuff\n— Marisol Vega", "Marisol Vega"),
         ("stuff\nthanks, Priya", "Priya"),
         ("I'm Tanya Brooks and this is my brain dump", "Tanya Brooks"),
@@ -210,6 +230,10 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("Kirsty - vet receptionist job w/ Holly Vets. blew it.", "vet receptionist", "Holly Vets"),
         ("Voice memo – 2 mins\nso basically that was the chef de partie role with Maison Verte", "chef de partie",
          "Maison Verte"),
+        ("role = tiler, commercial\ncompany = Brook & Sons", "tiler, commercial", "Brook & Sons"),
+        ("intvw w/ sal ferris @ ferris & sons roofing, 10am\nrole: roofer", "roofer", "ferris & sons roofing"),
+        ("Lab interview – Halden Bio (QC Analyst)\n\nHad the interview with Dr Ada Moss, the QC lab manager.",
+         "QC Analyst", "Halden Bio"),  # a person and her title are no employer and role
     ],
 )
 def test_role_and_company_in_passing(notes: str, role: str | None, company: str | None) -> None:
@@ -260,6 +284,13 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
          [("Moira Dunn", None, "07700 900845")]),  # a name on the first line does not make it the candidate's line
         ("[20:14] Sam: how did it go\n[20:25] Sam: i'll be ur reference if u want, 07700 900518",
          [("Sam", None, "07700 900518")]),
+        # names typed in lowercase on a references line; a common word after the first name is no surname
+        ("refs: gail brook (old boss) 07700 900231, and ravi at the depot ravi.reid@example.com",
+         [("gail brook", None, "07700 900231"), ("ravi", "ravi.reid@example.com", None)]),
+        ("refs - zofia on 07700 900232", [("zofia", None, "07700 900232")]),
+        ("refs:\n- benji okoro (benjamin okoro), my lead, ben@example.com",
+         [("benjamin okoro", "ben@example.com", None)]),  # a nickname, then the name in full
+        ("References: my manager 07700 900233", []),  # no name given: a placeholder, never a made-up one
     ],
 )
 def test_references_anywhere_one_record_per_person(notes: str, references: list[tuple[str, str | None, str | None]]
@@ -379,6 +410,15 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("she asked how I'd handle the rush", None, None),
         ("when she asked about safeguarding I waffled", None, "mistake"),
         ("she asked about updates and I said I'd just Google it", None, "mistake"),
+        # pay, working pattern and hospitality are no facts for the letter, wherever they stand in the clause
+        ("money = £41k + car", None, None),
+        ("hybrid 2 days in the office", None, None),
+        ("rate is £14.50/hr", None, None),
+        ("offered me a cuppa, nice", None, None),
+        ("bombed the stock rotation question", None, "mistake"),
+        ("she asked abt dosing n i said i wasnt trained in it, which i am", None, "mistake"),
+        ("want it bc its local and i can walk there", None, "motivation"),
+        ("ive had it since 2019", None, None),  # "it" said of something the clause cut off
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
