@@ -87,6 +87,8 @@ _IMPERATIVE = (
     r"|give\s+(?:me\s+|us\s+)?(?:an?|one|some|two|three|a couple of)\s+(?:examples?|instances?|times?)\b"
     r"|share\s+(?:an?|one|some)\s+(?:examples?|time|story|situation)\b"
     r"|design\s+(?:a|an|the|our|your|me|us)\b|sketch\s+(?:a|an|the|out|how)\b"
+    r"|(?:write|code|implement|draw|build)\s+(?:a|an|me|us|some|the)\b|tell\s+about\b"
+    r"|(?:what(?:'s| is)\s+the\s+)?difference between\b"
     r"|estimate\s+(?:how|the|a)\b|outline\s+(?:a|an|the|your|how)\b"
     r"|i[’']?d\s+(?:like|love)\s+(?:you\s+)?to\s+(?:hear|know|understand|learn|walk|talk|see)\b"
     r"|i\s+want\s+(?:you\s+)?to\s+(?:hear|know|understand|walk|talk)\b)"
@@ -129,8 +131,13 @@ _LOGISTICS = (
     r"what(?:'s| is) your current (?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|"
     r"start date|availability|"
     r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
-    r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell)\b"
+    r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell|holidays? booked|"
+    r"(?:want|wanted|like|fancy|fancied)\s+(?:a |some )?(?:brew|cuppa|tea|coffee|water|drink)|come far|"
+    r"(?:the |your )?commute from|claiming (?:travel )?expenses|somewhere to park|parking)\b"
 )
+# Items of the day, not topics asked about: "Lunch with the team", "site tour".
+_AGENDA = (r"(?i)^\W*(?:lunch|tour|break|coffee|tea|intros?|introductions?|welcome|wrap[- ]up|q&a|my questions|"
+           r"questions for (?:them|us)|(?:site|office|building|ward) tour|paperwork|id checks?)\b")
 # "he asked X, then Y", "then something like Z": one recollection holding several questions.
 _RUN_ON = (
     r"(?i)(?:,\s*|\s+)(?:and\s+)?then\s+(?:(?:he|she|they|[a-z]+)\s+(?:also\s+)?asked\s+(?:me\s+)?)?"
@@ -358,11 +365,23 @@ def _is_ack(sentence: str) -> bool:
     return bool(re.compile(_ACK_SHORT).match(text)) and (len(text.split()) <= 6 or "thank" in text)
 
 
+# Phone shorthand in a remembered question: "tell me abt a time u dealt w ...", "how wd u prioritise ...".
+_SHORT = [(re.compile(rf"\b{short}\b"), full) for short, full in (
+    ("abt", "about"), ("u", "you"), ("wd", "would"), ("cd", "could"), ("ur", "your"), ("r", "are"), ("thru", "through"),
+    ("w/?", "with"), ("whats", "what's"), ("hows", "how's"))]  # fmt: skip
+# A condition before the question: "if we gave you our model tomorrow what would you do first".
+_CONDITION = (r"(?:if|when|once|say|suppose|imagine)\b.*?\b"
+              r"(?=(?:what|how|which|where|who)\s+(?:would|will|do|should)\s+you\b)")
+
+
 def _opens_question(text: str, openers: str) -> bool:
     """Whether text starts like a prompt: "imperative" (Tell me about ...) or "all" (also What is ...)."""
     core = re.compile(_DISCOURSE).sub("", _normalised(text))
+    for short, full in _SHORT:
+        core = short.sub(full, core)
     if re.compile(_IMPERATIVE).match(core):
         return True
+    core = re.sub(rf"^{_CONDITION}", "", core)
     return openers == "all" and bool(re.compile(_INTERROGATIVE).match(core))
 
 
@@ -374,6 +393,8 @@ def _is_question(sentence: str, openers: str) -> bool:
     if _opens_question(sentence, openers):
         return True
     head, colon, tail = sentence.rpartition(":")
+    if not colon:
+        head, colon, tail = sentence.partition(" - ")  # "PA1/PA6 - what do they cover"
     return bool(colon) and len(head.split()) <= 6 and _opens_question(tail, openers)
 
 
@@ -439,14 +460,18 @@ def _analyse(
 
 
 _INDIRECT = (
-    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|asking|wanted to know|"
-    r"started with|opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?(?:to\s+)?(?:about\s+)?"
-    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time)"
-    r"\b[^.;!?]*)"
+    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|asking|wanted to know|answer|"
+    r"started with|opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?"
+    r"(?:(?:right\s+)?at the (?:end|start)\s+|on the way out\s+)?(?:to\s+)?(?:about\s+)?"
+    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
+    r"the difference)"
+    # up to the next one to ask, or the candidate's reply: "..., and Alistair asked ...", "..., and I said no"
+    r"\b(?:(?!,?\s+and\s+(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
+    r",?\s+and\s+(?-i:I)\s+(?:said|answered|told|replied|just)\b)[^.;!?])*)"
 )
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+asked(?:\s+me)?|(?:the\s+)?questions?"
-               r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
+               r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
 _YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
         (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
         (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
@@ -614,7 +639,9 @@ def _find_candidates(
     for key in speakers:
         turns = [u for u in units if u.kind == "speaker" and u.speaker == key]
         asking = sum(_turn_question(u) is not None for u in turns)
-        if key not in interviewers and turns and asking / len(turns) < 0.5:
+        # an answer is told in the first person; a list under "Kevin:" or "write a query ..." is not one
+        told = any(re.search(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|My)\b", seg) for u in turns for _, seg in u.segments)
+        if key not in interviewers and turns and asking / len(turns) < 0.5 and told:
             words[key] = sum(len(seg.split()) for u in turns for _, seg in u.segments)
     return {max(words, key=lambda key: words[key])} if words else set()
 
@@ -669,6 +696,7 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     units, speakers = _units(_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
     found: list[Question] = []
+    items: list[tuple[int, str]] = []  # list items that read as no question
     answering = False
     for unit in units:
         if unit.kind in ("question", "speaker", "heading"):
@@ -707,6 +735,15 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             )
             if question is not None:
                 found.append(question)
+            elif unit.kind in ("numbered", "bullet"):
+                items.append((unit.segments[0][0], joined))
+    body = [u.kind in ("numbered", "bullet") for u in units if u.segments]
+    only_a_list = True in body and all(body[body.index(True) :])  # a title line above the list is fine
+    if listed and items and only_a_list and len(found) >= 2 and len(found) >= len(items):
+        # "3. experience w siemens scanners" among numbered questions: the user listed a topic, which is one too
+        topics = [(no, t) for no, t in items if not t.rstrip().endswith((".", "?")) and len(t.split()) <= 20
+                  and not re.match(_AGENDA, t)]
+        found = sorted(found + _each_line_a_question(topics), key=lambda q: q.line)
     if not found and listed:
         # a questions file of two or more short lines, none shaped like a question ("biggest job ive done on my
         # own", "experience with Intune / MDM"): the user listed them, so each is one; a sentence ending in a

@@ -336,3 +336,50 @@ def test_a_listed_file_of_plain_lines_is_a_list_of_questions(text, listed, expec
 def test_a_listed_file_needs_two_topic_lines_and_no_sentence_is_a_topic() -> None:
     assert extract_questions("experience with pallet racking\n", listed=True) == []
     assert extract_questions("We talked about rotas.\nThen the weather.\n", listed=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name over its list, then numbered items without "?": the name is no candidate, the items are asked
+        ("Omar:\n1) How do you size a heat pump\n2) Explain how you would balance a system\n",
+         [Question("How do you size a heat pump", 2), Question("Explain how you would balance a system", 3)]),
+        # shorthand, a task, a condition before the question, "tell about", a difference asked
+        ("1. tell me abt a time u calmed an angry patient\n2. how wd u triage two walk-ins\n", [
+            Question("Tell me abt a time u calmed an angry patient", 1),
+            Question("How wd u triage two walk-ins", 2)]),
+        ("ROSA: write a query for each store's best week\n"
+         "ROSA: if we gave you our data tomorrow what would you do first\n",
+         [Question("Write a query for each store's best week", 1, "ROSA"),
+          Question("If we gave you our data tomorrow what would you do first", 2, "ROSA")]),
+        ("1) Tell about a release you rolled back\n2) Difference between a pod and a node\n",
+         [Question("Tell about a release you rolled back", 1), Question("Difference between a pod and a node", 2)]),
+        ("1. Level 3 - what does it cover\n2. Why this firm?\n",
+         [Question("Level 3 - what does it cover", 1), Question("Why this firm?", 2)]),
+        # a topic among numbered questions is one too; the day's agenda and small talk are not
+        ("1. how do u keep up with cpd\n2. experience w hoists\n3. what would you do first\n4. Lunch with the team\n",
+         [Question("How do u keep up with cpd", 1), Question("Experience w hoists", 2),
+          Question("What would you do first", 3)]),
+        # "NAME asked" over one question a line
+        ("gail asked\nwhere do u see urself in 5 yrs\nhow wd u deal w a client who hates their cut\n",
+         [Question("Where do u see urself in 5 yrs", 2), Question("How wd u deal w a client who hates their cut", 3)]),
+    ],
+)
+def test_lists_as_people_type_them(text: str, expected: list[Question]) -> None:
+    assert extract_questions(text, listed=True) == expected
+
+
+def test_a_recollection_splits_where_the_next_person_asks_and_stops_at_the_reply() -> None:
+    text = ("Nia asked how I'd win over teams that don't report to me, and Ravi asked at the end if there was anything "
+            "I wanted to add, and I said no.\n")
+    assert [q.text for q in extract_questions(text)] == [
+        "How you'd win over teams that don't report to me", "If there was anything you wanted to add"]
+
+
+def test_offers_and_holidays_are_left_out_of_the_letter() -> None:
+    from reviser.questions import answerable
+
+    for text in ("Any holidays booked this summer?", "kayleigh asked if i wanted a brew",
+                 "How's the commute from Leeds?"):
+        kept, left = answerable([Question(text, 1)], not_interviewers=[])
+        assert kept == [], text
