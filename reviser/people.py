@@ -9,6 +9,7 @@ they only sat in, took notes, set the interview up or asked about salary.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -695,12 +696,18 @@ _JOB_NOUN = re.compile(
     r"conductor|guard|librarian|florist|tester|partner|translator|interpreter|paramedic|dietitian|welder|fitter|"
     r"barista|baker|cook|porter|cleaner|steward|mechanic|plumber|joiner|carpenter|labourer|apprentice|trainee|"
     r"intern|lecturer|tutor|counsellor|psychologist|midwife|dentist|hygienist|optician|radiographer|pilot|"
-    r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal)s?\b"
+    r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal|"
+    r"reporter|journalist|crew|stylist|hairdresser|negotiator|copywriter|firefighter|handler|gardener|landscaper|"
+    r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist)s?\b"
 )
 # A part of a title line that names a place in the employer, not the employer ("Croydon store", "CIN team").
 _NOT_EMPLOYER = re.compile(
     r"(?i)\b(?:team|store|depot|patch|branch|site|ward|floor|unit|office|w/|with|shift|nights?)\b"
 )
+
+
+# A part of a title line about the notes or the day, not the job: "Quick brain dump before I forget", "Assessment day".
+_ABOUT_NOTES = re.compile(r"(?i)\b(?:brain ?dump|before i forget|assessment (?:day|centre|center))\b")
 
 
 def _title_line(text: str) -> tuple[str | None, str | None]:
@@ -730,7 +737,8 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in parts if p.strip()]
     parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
                                                   r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
-                                                  r"auto-transcript|transcript|recap)", p)]  # fmt: skip
+                                                  r"auto-transcript|transcript|recap)", p)
+             and not _ABOUT_NOTES.search(p)]  # fmt: skip
     for part in parts:  # "Halden Biosciences (QC Laboratory Technician)": the employer, its role in brackets
         inside = re.fullmatch(r"(?P<company>[^()]+?)\s*\((?P<role>[^(),]+)\)", part)
         if inside and _JOB_NOUN.search(inside.group("role")) and not _JOB_NOUN.search(inside.group("company")):
@@ -782,14 +790,21 @@ def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
     labelled = _ROLE_LABEL.search(head)
     if not labelled:
         return None, None
-    role = _trim_role(labelled.group("role"))
+    # "Role: Customer Success Manager, Mid-Market", "role = gas engineer, domestic": the job, then a qualifier
+    role = labelled.group("role")
+    role = _trim_role(role if "(" in role else re.sub(r",\s*[\w-]+(?:\s+[\w-]+)?\s*$", "", role))
     named = _COMPANY_LABEL.search(head)
     company = _trim_company(named.group("company")) if named else None
     if company is None:
         first = next((line for line in text.splitlines() if line.strip()), "")
         at = re.search(r"\s@\s*(?P<company>\w[^,;\n]{2,60})", first)  # "intvw w/ gary pritchard @ pritchard & sons"
-        parts = [p.strip(" #*") for p in re.split(r"\s+[-–—|]\s+", first.strip(" #*")) if p.strip(" #*")]
-        parts = [p for p in parts if not re.search(r"(?i)\b(?:interview|intvw|debrief|notes|recap|transcript)\b", p)]
+        def about_the_job(separators: str) -> list[str]:
+            parts = [p.strip(" #*") for p in re.split(separators, first.strip(" #*")) if p.strip(" #*")]
+            return [p for p in parts if not re.search(r"(?i)\b(?:interview|intvw|debrief|notes|recap|transcript)\b", p)
+                    and not _ABOUT_NOTES.search(p)]  # fmt: skip
+
+        # "Quick brain dump before I forget - CSM interview, Loopwise": commas too when the dashes leave nothing
+        parts = about_the_job(r"\s+[-–—|]\s+") or about_the_job(r"\s+[-–—|]\s+|,\s+")
         company = _trim_company(parts[0]) if len(parts) == 1 else None
         if at and len(named_at := re.split(r"\s*[,;(]", at.group("company"))[0].split()) <= 5:
             company = " ".join(named_at)
@@ -827,35 +842,88 @@ _AFTER_INTERVIEW = re.compile(
 )
 
 
-def find_role_company(text: str) -> tuple[str | None, str | None]:
+def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
+    """Every (role, company, strength) the notes may state, the most explicit first: 2 for a label, 1 for a
+    sentence about the job, 0 for a title line or a lead-in, which need a word for a job."""
     head = "\n".join(text.splitlines()[:8])
-    role, company = _labelled_role_company(text)
-    if role and company:
-        return role, company
+    yield *_labelled_role_company(text), 2
     for pattern in (_POSSESSIVE_ROLE, _AS_NEW_ROLE, _ROLE_JOB_AT):
         for match in pattern.finditer(head):
             role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-            if role and company and _JOB_NOUN.search(role):
-                return role, company
+            if role and _JOB_NOUN.search(role):
+                yield role, company, 1
     for match in _AT_THEN_ROLE.finditer(head):
         if re.match(r"(?i)(?:the|our|their)\s", match.group("role")) or re.match(HONORIFIC, match.group("company")):
             continue  # "interview with Dr Imogen Carter, the QC lab manager": a person and her title
         role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-        if role and company and _JOB_NOUN.search(role):
-            return role, company
+        if role and _JOB_NOUN.search(role):
+            yield role, company, 1
     for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE, _AT_FOR_JOB, _AFTER_INTERVIEW):
         for match in pattern.finditer(head):
-            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-            if role and company:
-                return role, company
-    role, company = _title_line(text)
-    if role and company:
-        return role, company
+            yield _trim_role(match.group("role")), _trim_company(match.group("company")), 1
+    yield *_title_line(text), 0
     for sentence in re.split(r"(?<=\w)[.!?]\s+|,\s+(?=[a-z])|\n", head):
         for match in _ROLE_LEAD.finditer(sentence.strip()):
-            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-            if role and company:
-                return role, company
+            yield _trim_role(match.group("role")), _trim_company(match.group("company")), 0
+    yield *_listed_role_company(text), 0
+
+
+_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*[:\-–—]\s*")
+_PLACE_WORDS = re.compile(r"(?i)\b(?:team|base|plant|services|department|dept|campus|branch|site|office|wing|"
+                          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?:am|pm)|monday|tuesday|wednesday|thursday|friday|"
+                          r"saturday|sunday|today|yesterday)\b")
+
+
+def _listed_role_company(text: str) -> tuple[str | None, str | None]:
+    """A line near the top that lists the job: 'Senior Policy Officer, Housing Strategy team, Calderbridge City
+    Council.', 'hartley moss, sales negotiator. awful.', 'Assessment day - Cabin Crew, Skylark Airways - Manchester
+    base': one part names a job, another the employer; a team, a base or a time is neither."""
+    lines = [line for line in text.splitlines() if line.strip()][:6]
+    for line in lines:
+        line = re.sub(rf"^\s*{CHAT_STAMP}(?:{CAP_NAME}|me|i)\s*:\s*", "", line, flags=re.IGNORECASE)
+        first = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))[0]
+        parts = [re.sub(r"\s*\([^)]*\)", "", p).strip(" *") for p in re.split(r"\s*,\s*|\s+[-–—|]\s+", first)]
+        # "Interview at Brightwell Opticians": the employer, named as such
+        parts = [re.sub(r"(?i)^(?:interview(?:ed)?\s+)?(?:at|with|@)\s+", "", p) for p in parts if p]
+        if any(re.search(r"(?i)\b(?:is|are|was|were|i|i'm)\b", p) for p in parts):
+            continue  # a sentence, not a list: "head chef is Marco Benedetti"
+        if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
+            continue
+        role = next((p for p in parts if _JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
+        if role is None or _trim_role(role) is None:
+            continue
+        rest = [p for p in parts if p is not role and not _PLACE_WORDS.search(p) and not _NOT_EMPLOYER.search(p)
+                and not _JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
+        employers = [p for p in rest if p[:1].isupper() or len(parts) == 2]
+        if employers:
+            return _trim_role(role), employers[-1]
+    return None, None
+
+
+# Words that end any reading as a role: a deed or an aside caught in a pattern ("Dr Helen Okafor ran the",
+# "Rachel from HR met me", "Then the final", "just out of the").
+_NOT_IN_ROLE = re.compile(r"(?i)\b(?:ran|met|didn'?t|didnt|forgot|went|just|then|she|he|they|from hr|out of)\b|"
+                          r"(?-i:\bit\b)")  # "it", not "IT Support Analyst"
+_PRONOUN = re.compile(r"(?i)\b(?:me|them|us|him|her|she'?s|he'?s|we|you)\b|(?-i:\b(?:i|it)\b)")
+
+
+def _plausible(role: str, company: str, strength: int) -> bool:
+    """A role that names a job and an employer that names someone: 'salon' and 'reception' are places, 'two of
+    them' people, 'she's the clinical' a sentence. A label is taken as written."""
+    if strength == 2:
+        return True
+    if _NOT_IN_ROLE.search(role) or _PRONOUN.search(company) or re.search(r"(?i)\bthe end\b", company):
+        return False
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in role.split())
+    if strength == 0 and not (_JOB_NOUN.search(role) or (capitalised and len(role.split()) <= 3)):
+        return False
+    return not (company.islower() and " " not in company and zipf_frequency(company, "en") >= 4)
+
+
+def find_role_company(text: str) -> tuple[str | None, str | None]:
+    for role, company, strength in _readings(text):
+        if role and company and _plausible(role, company, strength):
+            return role, company
     return None, None
 
 

@@ -230,7 +230,18 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("Kirsty - vet receptionist job w/ Holly Vets. blew it.", "vet receptionist", "Holly Vets"),
         ("Voice memo – 2 mins\nso basically that was the chef de partie role with Maison Verte", "chef de partie",
          "Maison Verte"),
-        ("role = tiler, commercial\ncompany = Brook & Sons", "tiler, commercial", "Brook & Sons"),
+        ("role = tiler, commercial\ncompany = Brook & Sons", "tiler", "Brook & Sons"),  # the qualifier goes
+        # a line that lists the job: a part names the job, another the employer; a team, a base or a time neither
+        ("Senior Buyer, Fresh Produce team, Marlow Foods Group. Interview was at 11.", "Senior Buyer",
+         "Marlow Foods Group"),
+        ("tully & page, lettings negotiator. awful.", "lettings negotiator", "tully & page"),
+        ("Assessment day - Train Guard, Westway Rail - Derby depot\nMe: Kit Lowe", "Train Guard", "Westway Rail"),
+        ("Quick brain dump before I forget - QA interview, Loomcraft\n\nRole: QA Lead, Platform", "QA Lead",
+         "Loomcraft"),
+        # what a pattern caught in a sentence is no role or employer
+        ("Then the final interview with two of them: Ana and Rob.", None, None),
+        ("I had the interview. Dr Lee ran the interview - she's the clinical director", None, None),
+        ("[18:43] Ravi: head chef is Marco Bell, proper old school", None, None),
         ("intvw w/ sal ferris @ ferris & sons roofing, 10am\nrole: roofer", "roofer", "ferris & sons roofing"),
         ("Lab interview – Halden Bio (QC Analyst)\n\nHad the interview with Dr Ada Moss, the QC lab manager.",
          "QC Analyst", "Halden Bio"),  # a person and her title are no employer and role
