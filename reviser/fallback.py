@@ -76,7 +76,8 @@ AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have",
 TIME_HEAD = re.compile(
     r"^(?P<time>(?:(?:in|during|within|over|for|by|from|after)\s+)?(?:the\s+|my\s+)?"
     r"(?:(?:first|second|third|next|final|initial)\s+)?"
-    r"(?:\d+(?:st|nd|rd|th)?\s*(?:[-–—]\s*\d+\s*)?|one|two|three|four|six|eight|half|few)?\s*"
+    r"(?:\d+(?:st|nd|rd|th)?\s*(?:[-–—]\s*\d+\s*)?|one|two|three|four|five|six|seven|eight|ten|twelve|thirty|sixty|"
+    r"ninety|half|few)?\s*"
     r"(?:days?|wks?|weeks?|months?|mo|term|half\s+term|fortnight|quarter|q\d)"
     r"(?:\s+(?:\d+(?:\s*[-–—]\s*\d+)?|one|two|three|four|six|eight))?"
     r"|(?:by|in|from|before|after)\s+(?:(?:the\s+end\s+of\s+)?(?:day|week|month|wk)\s+\d+"
@@ -205,6 +206,7 @@ def toward_reader(text: str) -> str:
 def clean(text: str) -> str:
     """A note clause without bullets, end punctuation, '(?!)' asides or a trailing self-insult."""
     text = text.strip().lstrip("-*•–— ").strip()
+    text = re.sub(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+", "", text)  # "ran over by 20 min 😩"
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
@@ -378,7 +380,8 @@ def _mine(text: str, *, record: bool = False) -> str:
     elif lowered[0] not in DETERMINERS and (
         (_lemmas(lowered[0]).get("ADJ") and not _lemmas(lowered[0]).get("NOUN"))
         or (_lemmas(lowered[0]).get("ADJ") and len(lowered) > 1 and lowered[1] in {"at", "with", "in", "on"})
-        or (not _lemmas(lowered[0]) and lowered[0].endswith(("al", "ful", "ive", "ous")))
+        or (not _lemmas(lowered[0]) and lowered[0].endswith(("al", "ful", "ive", "ous")) and words[0].isalpha()
+            and words[0].islower())  # "L'Oréal colour specialist cert" is no "I am ..."
     ):
         text = "I am " + _lower_first(text)  # 'comfortable with Sparx', 'bilingual English/Spanish'
     text = re.sub(r",\s+(should|could|would|must)\s+have\b", r", and I \1 have", text)
@@ -412,7 +415,10 @@ def _is_sentence(text: str) -> bool:
 
 
 def as_theirs(text: str) -> str:
-    """A challenge clause as something the reader said, for 'You mentioned ...'."""
+    """A challenge clause as something the reader said, for 'You mentioned ...' ('they said their retention is
+    rubbish' → 'your retention is rubbish')."""
+    text = re.sub(r"(?i)^(?:they|he|she|[A-Z][a-z]+)\s+(?:said|mentioned|told me|explained)\s+(?:that\s+)?(?=\w)", "",
+                  clean(text))
     return _join_splice(_finish_statement(_lower_first(_prepare(text, True))))
 
 
@@ -554,6 +560,10 @@ def _plan_step(text: str) -> tuple[str, bool]:
     """A plan step as a sentence in the conditional, and whether it carried its own date: 'days 1-30: meet
     the regional ops leads' → ('In days 1-30 I would meet the regional ops leads.', True)."""
     text = toward_reader(strip_label(spell_out(clean(text))))
+    # "if I get it, first sixty days I'd want to ride out ...": the condition goes, the wish becomes the step
+    text = re.sub(r"(?i)^(?:if|once|when)\s+I\s+(?:get|got|start|join|am offered)\w*(?:\s+(?:it|the job|the role|"
+                  r"in|there))?\s*,?\s*", "", text)
+    text = re.sub(r"\b(?:I'd|I would|I)\s+(?:want|like|love|hope|plan)\s+to\b", "I would", text)
     match = TIME_HEAD.match(text)
     if match and text[match.end() :].strip():
         body = _conditional(text[match.end() :].strip())
@@ -640,7 +650,8 @@ SAME_TOPIC = re.compile(
 )
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
 # "how would you deal with a landlord who ...": a scenario, which a step of the 60-day plan does not answer.
-SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wants|refuses|won'?t|doesn'?t|is|keeps)\b|"
+SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wants|refuses|won'?t|doesn'?t|is|keeps|"
+                      r"wasn'?t|isn'?t|can'?t|refused)\b|"
                       r"\b(?:angry|upset|difficult|aggressive|unhappy|complain\w*)\b", re.I)
 # Weights chosen on tests/data/fallback_relevance.toml (scripts/eval_fallback.py prints the accuracy).
 WORD_WEIGHT = 0.5
@@ -710,8 +721,8 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
         if same_topic and not shared_words(question, fact.text):
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
             continue
-        if fact.kind == "plan" and scenario and not shared_words(question, fact.text):
-            scores[i] = NO_FIT  # a step of the 60-day plan is no way of handling the landlord who ...
+        if fact.kind in ("plan", "skill") and scenario and not shared_words(question, fact.text):
+            scores[i] = NO_FIT  # a step of the 60-day plan, or a licence, is no way of handling the landlord who ...
             continue
         if fact.kind == "accomplishment":
             scores[i] += ACCOMPLISHMENT_BONUS

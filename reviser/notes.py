@@ -79,6 +79,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # a slip in the task itself, or someone having to put it right: "overcooked the bass", "had to send it back"
         (r"\b(?:overcooked|undercooked|burnt|burned|spilled|spilt|knocked over|"
          r"had to (?:send|stop|correct|prompt|remind|rescue|help) (?:it|me))\b", 2.5),
+        # a failure told first ("i didnt do a proper consultation first"), or a wrong order ("started talking about
+        # the tools before I even mentioned scene safety")
+        (r"^(?:i\s+)?(?:just\s+)?(?:didn'?t|didnt|did not|never|couldn'?t|couldnt|forgot)\b|"
+         r"\bbefore i (?:even |had )?(?:mentioned|said|got to|asked|checked)\b|"
+         r"\bstarted (?:talking|rambling|waffling|going on) about\b", 3.5),
         (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
          r"\b(?:bombed|tanked|botched|flunked|choked on|fluffed|screwed up|blew)\b", 3),
         # underselling out loud: "i said i wasnt G3 qualified", "told her I'd never used it"
@@ -178,6 +183,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"always wanted|excited (?:about|by)|passionate|i care about|means a lot|dream job|i believe in|"
          r"the reason i|what draws me|drawn to|i admire|i'?m keen|that'?s why|i want to work)\b", 3),
         (r"\b(?:because|bc|b/c|cos|coz|cuz)\b", 1),
+        # family ties to the place: "my dad was on at Eastfield for twenty-two years"
+        (r"^(?:and\s+)?my (?:dad|mum|mom|father|mother|brother|sister|grandad|grandma|nan|uncle|aunt|family|"
+         r"parents)\b", 3),
         (r"\bwant(?:ed)? (?:it|this|this one|the job|the role)\s+(?:bc|b/c|because|cos|coz|cuz|cause|as)\b|"
          r"\b(?:it'?s|its) (?:local|close|near)\b|\bno more (?:driving|commuting|travelling|nights)\b", 3),
         (r"\b(?:is my local|mins? from home|minutes from home|where i (?:did|trained|started|grew)|exactly what i|"
@@ -204,7 +212,9 @@ _SMALL_TALK = re.compile(
     r"£\s?\d[\d.,]*\s*k?\s*(?:/|an?\s+|per\s+|p/?)(?:hr|hour|h|annum|year|yr|day)\b|\bpro rata\b|"
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
-    r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)"
+    r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
+    r"\bpay'?s\b|\bcommission\b|"
+    r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
 # The steps of a plan, one clause each: "learn the system, sit with each controller, then ...", "..., and by
@@ -426,15 +436,22 @@ _QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|w
 
 # "ive had it since 2021", cut from "... which i AM, ive had it since 2021": a short clause about "it" says
 # nothing on its own.
-_DANGLING = re.compile(r"(?i)^(?:and\s+)?(?:i'?ve|ive|i have|i|we)\s+(?:\w+\s+)?(?:it|that|this|them)\b")
+_DANGLING = re.compile(
+    r"(?i)^(?:and\s+)?(?:i'?ve|ive|i have|i|we)\s+(?:\w+\s+)?(?:it|that|this|them)\b|"
+    # "I just didn't"
+    r"^(?:i\s+)?(?:just\s+)?(?:didn'?t|did|don'?t|couldn'?t|wasn'?t|can'?t|won'?t|haven'?t|hadn'?t)\W*$|"
+    r"^(?:that'?s|thats|this is)\b"  # "thats literally the first thing they mark": said of what?
+)
 
 
 def classify(clause: str, section: str | None) -> FactKind | None:
     """The kind of one clause: its own wording, with the heading it sits under as a strong hint."""
     if _NOT_A_FACT.search(clause) or _SMALL_TALK.search(clause) or _ABOUT_PEOPLE.search(clause):
         return None
-    if len(words := re.findall(r"\w+", clause)) < 2 or (len(words) <= 6 and _DANGLING.match(clause)):
+    if len(words := re.findall(r"\w+", clause)) < 2 or (len(words) <= 8 and _DANGLING.match(clause)):
         return None
+    if re.fullmatch(r"(?-i:[A-Z][A-Z&/ -]{2,30})", re.sub(r"\s*\([^)]*\)?\s*$", "", clause).strip()):
+        return None  # "TRADE TEST (model was ...)": a heading in capitals, with an aside
     if re.match(r"""(?i)^(?:then\s+|and\s+|next\s+)?["“]""", clause):  # a question recalled in quotes
         return None
     scores = _score(clause)

@@ -297,3 +297,24 @@ def test_a_plan_step_does_not_answer_a_scenario():
     facts = [Fact(id="F1", kind="plan", text="do the heat pump course in the first 6 months", line=1, source="notes")]
     texts = _answers_for(["How would you deal with a landlord who wants a cert without the repair?"], facts)
     assert texts == [fallback.ADD_ANSWER]
+
+
+@pytest.mark.parametrize(
+    ("step", "sentence"),
+    [
+        ("if I get it, first sixty days I'd want to shadow every shift", "In my first sixty days I would shadow every shift."),
+        ("I'd like to meet every carer in week one", "I would meet every carer in week one."),
+    ],
+)
+def test_a_plan_step_said_as_a_wish_or_with_a_condition(step, sentence):
+    assert fallback._plan_step(step)[0] == sentence
+
+
+def test_a_challenge_told_as_what_they_said_is_said_to_the_reader():
+    assert fallback.as_theirs("they said their retention is poor") == "your retention is poor"
+
+
+def test_emoji_and_brand_names_are_handled():
+    assert fallback.clean("ran over by 20 min 😩") == "ran over by 20 min"
+    assert fallback.evidence(Fact(id="F1", kind="skill", text="L'Oréal colour cert", line=1, source="notes")) == (
+        "My skills include L'Oréal colour cert.")

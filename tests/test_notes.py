@@ -430,6 +430,15 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("she asked abt dosing n i said i wasnt trained in it, which i am", None, "mistake"),
         ("want it bc its local and i can walk there", None, "motivation"),
         ("ive had it since 2019", None, None),  # "it" said of something the clause cut off
+        ("I started talking about the pumps before I even mentioned scene safety", None, "mistake"),
+        ("i didnt check the allergy band first, just launched in", None, "mistake"),
+        ("I just didn't", None, None),
+        ("thats the first thing they check", None, None),
+        ("my mum was a nurse there for 30 years", None, "motivation"),
+        ("start would be June", None, None),
+        ("commission is 30% after target", None, None),
+        ("they said the pay's band 4", None, None),
+        ("SALON TEST (model was lovely)", None, None),  # a heading in capitals
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -663,3 +672,8 @@ def test_a_friend_in_a_pasted_chat_is_never_greeted_and_their_questions_are_not_
     questions = extract_questions(notes)
     kept, left = answerable(questions, reading.others)
     assert [q.speaker for q, _ in left] == ["Lou"] and all(q.speaker != "Lou" for q in kept)
+
+
+def test_pronouns_before_a_file_name_describe_nothing() -> None:
+    attachments = read_notes("I can send them my rota-sample.pdf and the audit.xlsx").attachments
+    assert [(a.file_name, a.description) for a in attachments] == [("rota-sample.pdf", None), ("audit.xlsx", None)]
