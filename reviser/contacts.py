@@ -24,7 +24,7 @@ _RELATION = re.compile(
     r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
     r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
     r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
-    r"solicitor|ward manager|line manager|team leader|tl)\b[^,;()]*"
+    r"solicitor|ward manager|line manager|team leader|tl|tutor|lecturer|professor|coach|trainer)\b[^,;()]*"
 )
 
 
@@ -112,7 +112,11 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             if people:
                 person = people[0]
                 name = person.name
-                relation = _relation(segment, person) or _relation(line.text[position:position + 80], None)
+                # or just after the contact, up to the next person: "ana@x.example, my lead" but not "..., and my old
+                # boss Tom Reid"
+                after = re.split(r"\s+and\s+|[;.]\s|,\s+(?=(?:and\s+)?(?-i:[A-Z]))",
+                                 line.text[position : position + 80])[0]
+                relation = _relation(segment, person) or _relation(after, None)
                 pending = Reference(name=name, detail=relation, line=line.number)
                 if name.lower() not in seen:
                     refs.append(pending)
@@ -124,6 +128,13 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             elif pending is not None and kind == "phone" and not pending.phone:
                 pending.phone = value
             boundary = position + len(value)
+        # "Dev (dev@x.example) and Jo Fairbairn my old uni tutor, no contact for her yet": offered beside a reference
+        rest = line.text[boundary:]
+        if contacts and (later := _people_in(rest)) and later[0].name.lower() not in seen:
+            relation = _relation(rest, later[0])
+            if relation or re.search(r"(?i)\bno (?:contact|number|email)\b|\bto follow\b", rest):
+                refs.append(Reference(name=later[0].name, detail=relation, line=line.number))
+                seen.add(later[0].name.lower())
     return refs
 
 
@@ -162,6 +173,9 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
         if bracket:
             return bracket.group(1).strip()
+        own = re.match(r"\s*((?:my|our|former|old|ex)\b[^,;()]{2,50}?)\s*(?:[,;]|$)", after)
+        if own and _RELATION.search(own.group(1)):
+            return own.group(1).strip()  # "Jo Fairbairn my old uni tutor, ..."
         tail = re.match(r"\s*\)?\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
         if tail and _RELATION.search(tail.group(1)):
             return tail.group(1).strip()

@@ -210,6 +210,8 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
+    # "which is SO annoying bc I literally took ...": the aside that joined it to the line before goes
+    text = re.sub(r"(?i)^(?:which|that)\s+(?:is|was)\s+(?:so\s+|really\s+)?\w+\s+(?:because|bc|cos|as)\s+", "", text)
     # A clause cut from a run-on line keeps its joining word ("and I never corrected him", "Also did the MSc").
     text = re.sub(r"(?i)^(?:and|but|so|also|plus|then|and then|and also)\s+(?=\w)", "", text.strip())
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;,:!? ")
@@ -588,6 +590,10 @@ def _conditional(text: str) -> str:
         return text
     if _has_subject(text):
         return re.sub(r"^I'd\b", "I would", text)
+    if len(words) > 1 and words[0].lower() in {"only", "just", "mainly", "mostly", "really", "properly"}:
+        inner = _conditional(" ".join(words[1:]))  # "only observe ..." → "I would only observe ..."
+        if inner.startswith("I would "):
+            return f"I would {words[0].lower()} {inner[len('I would ') :]}"
     first = words[0].lower()
     if _past_tense(first):
         return "I " + _lower_first(text)  # "ran the peak plan for 2023" is a deed, not a step: no "I would ran"
@@ -718,7 +724,7 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     same_topic = bool(SAME_TOPIC.search(question))
     scenario = bool(SCENARIO.search(question))
     for i, fact in enumerate(facts):
-        if same_topic and not shared_words(question, fact.text):
+        if same_topic and shared_words(question, fact.text) < 0.5:  # "a Deployment and a StatefulSet" is no deploy time
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
             continue
         if fact.kind in ("plan", "skill") and scenario and not shared_words(question, fact.text):

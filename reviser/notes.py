@@ -83,6 +83,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # the tools before I even mentioned scene safety")
         (r"^(?:i\s+)?(?:just\s+)?(?:didn'?t|didnt|did not|never|couldn'?t|couldnt|forgot)\b|"
          r"\bbefore i (?:even |had )?(?:mentioned|said|got to|asked|checked)\b|"
+         r"\bbefore (?:realising|realizing|noticing)\b|"
+         r"\bwent (?:way |well |miles )?over (?:the |my )?(?:word count|time|limit)\b|"
          r"\bstarted (?:talking|rambling|waffling|going on) about\b", 3.5),
         (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
          r"\b(?:bombed|tanked|botched|flunked|choked on|fluffed|screwed up|blew)\b", 3),

@@ -318,3 +318,13 @@ def test_emoji_and_brand_names_are_handled():
     assert fallback.clean("ran over by 20 min 😩") == "ran over by 20 min"
     assert fallback.evidence(Fact(id="F1", kind="skill", text="L'Oréal colour cert", line=1, source="notes")) == (
         "My skills include L'Oréal colour cert.")
+
+
+def test_a_step_with_an_adverb_first_keeps_its_verb():
+    assert fallback._conditional("only observe and document the current pipeline") == (
+        "I would only observe and document the current pipeline")
+
+
+def test_the_aside_that_joined_a_clause_to_the_line_before_goes():
+    assert fallback.clean("which is SO annoying bc I literally took the list from 2k to 9k") == (
+        "I literally took the list from 2k to 9k")

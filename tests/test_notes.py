@@ -302,6 +302,9 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("refs:\n- benji okoro (benjamin okoro), my lead, ben@example.com",
          [("benjamin okoro", "ben@example.com", None)]),  # a nickname, then the name in full
         ("References: my manager 07700 900233", []),  # no name given: a placeholder, never a made-up one
+        # offered beside a reference with a contact: listed too, its contact left to fill
+        ("Dev at Brightside (dev@example.com) and Jo Hale my old uni tutor, no contact for her yet",
+         [("Dev", "dev@example.com", None), ("Jo Hale", None, None)]),
     ],
 )
 def test_references_anywhere_one_record_per_person(notes: str, references: list[tuple[str, str | None, str | None]]
@@ -439,6 +442,8 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("commission is 30% after target", None, None),
         ("they said the pay's band 4", None, None),
         ("SALON TEST (model was lovely)", None, None),  # a heading in capitals
+        ("they gave me a live task and I went way over the word count", None, "mistake"),
+        ("I called their menu tired before realising the chef wrote it", None, "mistake"),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -677,3 +682,8 @@ def test_a_friend_in_a_pasted_chat_is_never_greeted_and_their_questions_are_not_
 def test_pronouns_before_a_file_name_describe_nothing() -> None:
     attachments = read_notes("I can send them my rota-sample.pdf and the audit.xlsx").attachments
     assert [(a.file_name, a.description) for a in attachments] == [("rota-sample.pdf", None), ("audit.xlsx", None)]
+
+
+def test_a_relation_after_a_contact_stops_at_the_next_person() -> None:
+    refs = read_notes("References: Ana Vale (ana@example.com), and my old boss Tom Reid").references
+    assert [(r.name, r.detail) for r in refs] == [("Ana Vale", None), ("Tom Reid", "my old boss")]
