@@ -44,6 +44,8 @@ def _people_in(segment: str) -> list[_Name]:
     words, in order; never a company ("at Pinewood") or a heading. Leading words that are no name are
     dropped ("Also James Okoro" → "James Okoro")."""
     found = []
+    # "And Dr Aidan Fitzgerald": the honorific blanked (offsets kept), so that the name is the two words after it
+    segment = re.sub(rf"\b{HONORIFIC}", lambda m: " " * len(m.group(0)), segment)
     for match in [*_NAME_IN_TEXT.finditer(segment), *_LOWER_NAME_AFTER.finditer(segment)]:
         words = match.group("name").split()
         start = match.start("name")
@@ -88,6 +90,8 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         contacts = [c for c in contacts if c[1].lower() not in own and c[0] >= 0 and not _YEARS.fullmatch(c[1])]
         if not contacts and line.section != "reference":
             continue
+        if not contacts and re.search(r"(?i)\b(?:could|might|may) ask\b|\bnot sure\b|\bprobably not\b", line.text):
+            continue  # "(Could ask Prof. Chen but not sure she remembers me)": not offered
         # "Tomasz Nowak" or "Tomasz Nowak (old manager)" or "Anna Berg – CFO, Lindqvist" alone, the contact to follow
         if not contacts and re.fullmatch(rf"\W*(?:{HONORIFIC}|(?i:eng)\.?\s+)?{CAP_NAME}(?:\s*\([^)]{{1,60}}\)|"
                                          r"\s*[-–—,]\s*[^@\d()]{1,60})?\W*", line.text):
@@ -101,8 +105,16 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         pending: Reference | None = None
         for position, value, kind in contacts or [(len(line.text), "", "none")]:
             # the reference is named in the sentence that gives the contact, not in one before it
-            ends = list(re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", line.text[boundary:position]))
+            stretch = line.text[boundary:position]
+            ends = [e for e in re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", stretch)
+                    if stretch[: e.start()].count("(") <= stretch[: e.start()].count(")")]  # not "(N.D. Ill.)"
             boundary = boundary + ends[-1].end() if ends else boundary
+            # "... talked to the foreman Rick Dombrowski ... ref my old foreman Jim Pruitt 555-0188": the label
+            # word introduces the reference
+            label = list(re.finditer(r"(?i)\b(?:refs?|referees?|references?)\b", line.text[boundary:position]))
+            after_label = line.text[boundary + label[-1].start() : position] if label else ""
+            if label and any(p.name[:1].isupper() for p in _people_in(after_label)):
+                boundary += label[-1].start()  # not in "Karen Holt said I can use her as a reference, her cell is"
             segment = line.text[boundary:position]
             people = _people_in(segment)
             if not people and line.section == "reference":
@@ -145,10 +157,12 @@ def _lower_lead(segment: str) -> list[_Name]:
     words = re.match(r"((?-i:[^\W\dA-Z_])[^\W\d_'-]*[\w'-]*)(?:\s+((?-i:[^\W\dA-Z_])[\w'-]+))?", segment[start:])
     if not words:
         return []
-    first, second = words.group(1), words.group(2)
-    if len(first) < 3 or not only_a_name(first):
-        return []
     from wordfreq import zipf_frequency
+
+    first, second = words.group(1), words.group(2)
+    # before a contact on a references line, a rare word is a name too ("kath", "lily"), a common one is not
+    if len(first) < 3 or not (only_a_name(first) or zipf_frequency(first, "en") < 4):
+        return []
 
     # a surname may be a word too ("holt"), but not a common one ("on", "at", "said")
     name = f"{first} {second}" if second and zipf_frequency(second, "en") < 4 else first

@@ -22,7 +22,7 @@ from reviser.patterns import EMAIL, phones
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
-HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?\s+)"
+HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev)\.?\s+)"
 _HONORIFIC = HONORIFIC
 # Words that look like names at the start of a phrase but are titles, teams or ordinary words.
 TITLE_WORDS = frozenset(
@@ -62,7 +62,7 @@ _INTERVIEWER_LABEL = re.compile(
 _PANEL_HEADING = re.compile(r"(?i)^\W*(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\s*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
-    r"\binterview\b[^.;!?\n]{0,80}?,\s*(?:w/|with)(?=\s+[A-Z])|"  # "Interview at X, 10am, with Priti Shah"
+    r"\binterview\b[^.;!?\n]{0,80}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"  # "Interview at X, 10am, with Priti Shah"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
     # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
     r"(?:^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.!]\s))(?:met|saw|seen by)(?=\s+[A-Z])|"

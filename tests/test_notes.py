@@ -302,6 +302,16 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("refs:\n- benji okoro (benjamin okoro), my lead, ben@example.com",
          [("benjamin okoro", "ben@example.com", None)]),  # a nickname, then the name in full
         ("References: my manager 07700 900233", []),  # no name given: a placeholder, never a made-up one
+        # "ref" introduces the reference in a long lowercase paragraph; titles and brackets are no names
+        ("talked to the foreman Rob Dunn and Gail. i have my cert. ref my old foreman Jim Pruitt 555-0188",
+         [("Jim Pruitt", None, "555-0188")]),
+        ("- Judge Ann Lamb (N.D. Ill.), I clerked for her 2021-22 - chambers 555-0156",
+         [("Ann Lamb", None, "555-0156")]),
+        ("References: Siân Moss, 555-0109. And Dr Aidan Fitz, clinical lead, 555-0181.",
+         [("Siân Moss", None, "555-0109"), ("Aidan Fitz", None, "555-0181")]),
+        ("refs - kath at bloomfield (my boss) 555-0162, n lily ngo lily@example.com",
+         [("kath", None, "555-0162"), ("lily ngo", "lily@example.com", None)]),  # rare words before a contact
+        ("References:\n- (Could ask Prof. Chen but not sure she remembers me)", []),  # not offered
         # offered beside a reference with a contact: listed too, its contact left to fill
         ("Dev at Brightside (dev@example.com) and Jo Hale my old uni tutor, no contact for her yet",
          [("Dev", "dev@example.com", None), ("Jo Hale", None, None)]),
