@@ -48,11 +48,14 @@ _NOT_INTERVIEWER = re.compile(
     r"(?:didn'?t|did not|never) (?:ask|interview)|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
-    r"(?:recruiter|assistant|\bpa\b|trainee|receptionist|hr(?!\s+(?:director|manager|lead|head|business partner))|"
+    r"(?:recruiter|recruiting|pre-?screen|assistant|\bpa\b|trainee|receptionist|"
+    r"hr(?!\s+(?:director|manager|lead|head|business partner))|"
     r"coordinator)\b|from (?:hr|the agency|recruitment|"
     r"talent|people team|workforce|reception|it\b))",
     re.IGNORECASE,
 )
+_SAT_IN = re.compile(r"(?i)\b(?:sat in|sitting in|observing|observed|took notes|taking notes|"
+                     r"didn'?t say (?:a word|anything))\b")
 _INTERVIEWER_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:interviewers?|interviewed by|panel|panellists|int|who|ppl|people|met|met with|"
     r"hiring (?:mgr|manager)|nurse manager|with)\W*[:\-–—]\s*(?P<rest>.+)$",
@@ -414,7 +417,11 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
                     # "..., Sneha Iyer, only she asked the Kubernetes questions"
                     or re.search(rf"(?i)\b{first}\b[^.;]{{0,30}}?,\s+(?:only\s+|and\s+|then\s+)?(?:she|he)\s+"
                                  r"(?:asked|did)\b", s) for s in about)  # fmt: skip
-        if not asked and any(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about):
+        # someone who sat in and put one question at the end ("a student midwife sitting in - Chloe ... Chloe asked
+        # me where I trained") is still no interviewer
+        sat_in = any(_SAT_IN.search(_after_name(s, name)) or _SAT_IN.search(_just_before(s, name)) for s in about)
+        asks = sum(bool(re.search(rf"(?i)\b{first}\b[^.;]{{0,20}}?\basked\b", s)) for s in about)
+        if (not asked and any(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about)) or (sat_in and asks < 2):
             others.append(name)
         else:
             interviewers.append(name)
@@ -447,6 +454,12 @@ def _after_name(sentence: str, name: str) -> str:
         before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
         pieces.append(before[-30:] + match.group(0))
     return " | ".join(pieces)
+
+
+def _just_before(sentence: str, name: str) -> str:
+    """The words just before the name, back to a comma or an 'and': "a student midwife sitting in - Chloe"."""
+    at = re.search(rf"\b{re.escape(name.split()[0])}\b", sentence)
+    return re.split(r"(?i)[,;()]|\band\b|\+", sentence[: at.start()])[-1][-40:] if at else ""
 
 
 def is_people_clause(clause: str) -> bool:

@@ -125,6 +125,9 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interview at Moss Farm in Keswick, Herd Manager, with Ian Bell", ["Ian Bell"], []),  # a place, a role
         ("The panel: Lea Roth (Head of Parks Strategy), Jon Amis", ["Lea Roth", "Jon Amis"], []),
         ("the interview was grim. sit down with the ones who left, I'd say", [], []),  # lowercase words, no names
+        # someone who sat in and put one question at the end is still no one to greet
+        ("Interview with Ama Boateng. A student nurse was sitting in - Ola, I think. Ola asked me where I trained.",
+         ["Ama Boateng"], ["Ola"]),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
