@@ -28,6 +28,11 @@ _RELATION = re.compile(
 )
 
 
+# "Peter Quinn, university supervisor,": a job title after the name says who they are to the candidate
+_ROLE_NOUN = (r"(?:manager|mgr|boss|lead|supervisor|director|head|chef|nurse|partner|teacher|tutor|lecturer|consultant|"
+              r"colleague|mentor|owner|principal|deputy|engineer|coordinator|solicitor|foreman|professor|coach)")
+
+
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof".split())
 
@@ -191,14 +196,16 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         if own and _RELATION.search(own.group(1)):
             return own.group(1).strip()  # "Jo Fairbairn my old uni tutor, ..."
         tail = re.match(r"\s*\)?\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
-        if tail and _RELATION.search(tail.group(1)):
+        titled = tail and re.fullmatch(rf"(?i)(?:[\w-]+\s+){{0,2}}{_ROLE_NOUN}", tail.group(1))
+        if tail and (_RELATION.search(tail.group(1)) or titled):
             return tail.group(1).strip()
         near = _RELATION.search(before[-50:])
         if near:
             return near.group(0).strip(" ,:-")
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
-        lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—")
-        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()]|\d{3}", lead):
+        lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
+        lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"
+        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()/]|\d{3}", lead):
             return lead
         return None
     near = _RELATION.search(segment)

@@ -290,9 +290,12 @@ def _finite_at(lowered: list[str], i: int) -> bool:
     if not verbs or (word.endswith("ing") and not word.endswith("thing")):
         return False
     before = lowered[i - 1] if i else ""
-    if word not in verbs:  # inflected: 'dipped', 'falls', 'left'
-        return i > 0 and before not in DETERMINERS
-    # a base form after a plural ('juniors need'), or a word that is only ever a verb
+    if word not in verbs:  # inflected: 'dipped', 'falls', 'left'; not after a number ('7,000 jobs')
+        return i > 0 and before not in DETERMINERS and not re.fullmatch(r"[\d,.%£$€~+]+", before)
+    # a base form after a plural ('juniors need'), or a word that is only ever a verb; not a noun before 'of'
+    # ('repairs backlog of 7,000 jobs')
+    if i + 1 < len(lowered) and lowered[i + 1] in {"of", "for"} and "NOUN" in lemmas:
+        return False
     subject = before in {"you", "we", "they", "i", "he", "she"} or _plural(before)
     return (i > 0 and subject) or set(lemmas) == {"VERB"}
 
@@ -366,7 +369,9 @@ def _mine(text: str, *, record: bool = False) -> str:
         joint = " of experience" if after in {"at", "in", "with", "on", "of", "as"} or after.endswith("ing") else " as"
         text = re.sub(r"^(\S+\s+(?:years?|yrs?))\b(?:\s+of)?", lambda m: f"I have {m.group(1)}{joint}", text, count=1)
         text = text.replace(" as as ", " as ").replace(" of experience of ", " of experience in ")
-    elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record):
+    elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record) and not (
+        len(words) > 1 and lowered[1] in {"is", "are", "was", "were", "has", "have"}
+    ):  # "repairs is what tenants actually feel" has its subject
         text = "I " + _lower_first(text)
     elif (at := _after_setting(words, record)) is not None:
         text = " ".join([*words[:at], "I", *words[at:]])  # 'at my last place cut callbacks ...' → '... I cut ...'
@@ -554,7 +559,7 @@ def _when(time: str) -> str:
     if re.match(r"^(?:in|during|within|over|for|by|from|after|before)\b", lower):
         return time
     if lower.startswith(("first", "1st", "second", "2nd", "next", "initial")):
-        return "in my " + time
+        return "in my " + _lower_first(time)
     return "in " + _lower_first(time)
 
 
@@ -647,7 +652,8 @@ HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:
 # policy and security groups", "how to unlock an AD account") and availability ("can you do weekends / on
 # call"). Any example from the notes would do for "tell me about a time ..."; not for these.
 SAME_TOPIC = re.compile(
-    r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b)|"
+    r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b|"
+    r"what do (?:you|u) know about)|"
     r"\b(?:troubleshoot|diagnose|debug|calculate)\b|"
     r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
     r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"

@@ -199,7 +199,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
 # Sentences that carry no fact to re-use: feelings, logistics, small talk.
 _NOT_A_FACT = re.compile(
-    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:it went (?:badly|ok|fine|well)|(?:that|it) was "
+    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:(?:it\s+)?went (?:badly|ok|fine|well|terribly|awfully)|"
+    r"(?:that|it) was "
     r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
     r"writing this|(?:getting|typing|jotting|writing) (?:this|these|it) (?:down|up|out)|notes? (?:from|for)|"
     r"deep breath|(?:past|previous|old|last|prev) (?:job|role|employer)s?\b|"
@@ -215,7 +216,7 @@ _SMALL_TALK = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
     r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
-    r"\bpay'?s\b|\bcommission\b|"
+    r"\bpay'?s\b|\bcommission\b|\bperm\s+£?\d+k?\b|\bIR35\b|"
     r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
@@ -228,6 +229,7 @@ _STEP_SPLIT = (r",\s+(?=then\s)|(?:,\s*(?:and\s+)?|\s+and\s+)(?=by\s+(?:day\s+|w
                r"(?:\d+|christmas|easter|the end|half term|[a-z]+ half term|q[1-4])\b)")
 _VERB_STEP = rf",\s+(?:and\s+)?(?=(?:{_STEP_VERBS})\s)"
 _SPLITS = (
+    r"\s+(?:->|→|=>)\s+|"  # "what I said -> what I should have said"
     rf"{_STEP_SPLIT}|(?<=[.!?]){NO_STOP}(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=\S)|"
     r";\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
     r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
@@ -394,7 +396,7 @@ def _score(clause: str) -> dict[str, float]:
 _ABOUT_PEOPLE = re.compile(
     r"(?i)^(?:(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
     r"took notes|set (?:it|the call|the interview) up|set up the (?:call|interview)|did the intro|intro call|"
-    r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|"
+    r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|the recruiter|"
     r"salary|notice period)\b)"
 )
 
@@ -452,7 +454,7 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         return None
     if len(words := re.findall(r"\w+", clause)) < 2 or (len(words) <= 8 and _DANGLING.match(clause)):
         return None
-    if re.fullmatch(r"(?-i:[A-Z][A-Z&/ -]{2,30})", re.sub(r"\s*\([^)]*\)?\s*$", "", clause).strip()):
+    if re.fullmatch(r"(?-i:[A-Z][A-Z&/ >→-]{2,40})", re.sub(r"\s*\([^)]*\)?\s*$", "", clause).strip()):
         return None  # "TRADE TEST (model was ...)": a heading in capitals, with an aside
     if re.match(r"""(?i)^(?:then\s+|and\s+|next\s+)?["“]""", clause):  # a question recalled in quotes
         return None
@@ -474,6 +476,8 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] += 1
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
+    if re.search(r"\d+\s+[a-z]+s trained\b", clause, re.IGNORECASE):
+        scores["skill"] -= 3  # "26 nurseries trained in a year": people trained, a deed, not a credential
     if not step and _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
         scores["skill"] += 3  # "Minitab, SPC, Gauge R&R, CMM programming": a list of tools or credentials
     if section == "accomplishment" and scores["skill"] >= 1.5 and scores["skill"] > scores["accomplishment"] and not (
@@ -513,6 +517,8 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
         position = match.end()
         if match.start() and text[match.start() - 1] in ".!?" and not match.group(0).strip():
             sentence_starts.add(position)
+        if re.search(r"->|→|=>", match.group(0)):
+            sentence_starts.add(position)  # each side of "what I said -> what I should have said" stands alone
     spans.append((position, len(text)))
     # A piece of three words or fewer ("they want 30") says nothing alone: it stays with the clause before it in
     # its sentence, or, opening a sentence ("CIPD Level 7, trained mediator"), with the piece after it.
@@ -644,6 +650,8 @@ def read_notes(text: str) -> Facts:
     names = [re.escape(o.split()[0]) for o in people.others if len(o.split()[0]) > 1]
     aside = re.compile(rf"(?<!\()\b(?:{'|'.join(names)})\b" if names else r"(?!)")
     to_self = bool(_TO_SELF.search("\n".join(kept_text.splitlines()[:12])))
+    # A table of "what I said -> what I should have said": the left of each arrow went wrong, the right is the deed
+    said_vs = bool(re.search(r"(?im)\bsaid\b[^\n]*(?:->|→|=>)[^\n]*\bshould\b", kept_text))
     facts: list[Fact] = []
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment"):
@@ -664,6 +672,9 @@ def read_notes(text: str) -> Facts:
             if _sets_the_scene(clause, context) or is_people_clause(clause) or aside.search(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             hint = section
+            arrow = re.search(r"\s(?:->|→|=>)\s", raw)
+            if said_vs and arrow:
+                hint = "mistake" if end <= arrow.start() else "accomplishment"
             lead = _lead_in(clause)
             if lead:
                 start, hint = start + lead[0], lead[1] or section

@@ -328,3 +328,9 @@ def test_a_step_with_an_adverb_first_keeps_its_verb():
 def test_the_aside_that_joined_a_clause_to_the_line_before_goes():
     assert fallback.clean("which is SO annoying bc I literally took the list from 2k to 9k") == (
         "I literally took the list from 2k to 9k")
+
+
+def test_nouns_are_not_read_as_verbs():
+    assert fallback.as_mine("repairs is what tenants actually feel") == "Repairs is what tenants actually feel."
+    assert not fallback._is_clause("repairs backlog of 7,000 jobs")
+    assert fallback._when("First two months") == "in my first two months"

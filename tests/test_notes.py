@@ -700,3 +700,18 @@ def test_pronouns_before_a_file_name_describe_nothing() -> None:
 def test_a_relation_after_a_contact_stops_at_the_next_person() -> None:
     refs = read_notes("References: Ana Vale (ana@example.com), and my old boss Tom Reid").references
     assert [(r.name, r.detail) for r in refs] == [("Ana Vale", None), ("Tom Reid", "my old boss")]
+
+
+def test_a_table_of_what_i_said_and_what_i_should_have_said() -> None:
+    notes = ("WHAT I SAID  ->  WHAT I SHOULD HAVE SAID\n"
+             '"I\'m more of a doer"  ->  I ran a £2m migration three weeks early\n'
+             "waffled about scrum  ->  it depends, and I used kanban at Lyle\n")
+    assert [(f.kind, f.text) for f in read_notes(notes).facts] == [
+        ("mistake", "I'm more of a doer"), ("accomplishment", "I ran a £2m migration three weeks early"),
+        ("mistake", "waffled about scrum"), ("accomplishment", "it depends, and I used kanban at Lyle")]
+
+
+def test_a_job_title_after_a_references_name_is_the_relation() -> None:
+    notes = "Refs: Niamh Daly (my clinical lead) 07700 900182 / Dr Peter Quinn, university supervisor, pq@example.com"
+    assert [(r.name, r.detail) for r in read_notes(notes).references] == [
+        ("Niamh Daly", "my clinical lead"), ("Peter Quinn", "university supervisor")]
