@@ -63,6 +63,8 @@ _FRACTION = r"(?:half|a half|a third|two thirds|a quarter|three quarters|a fifth
 # Cues for a clause's own kind, from its wording. Weights add up; the best kind wins when it scores.
 _CUES: dict[str, list[tuple[str, float]]] = {
     "mistake": [
+        # the kit failing in the room: "laptop wouldn't connect to their screen"
+        (r"\b(?:wouldn'?t|would not|didn'?t|did not)\s+(?:connect|work|load|open|share|start)\b", 3.5),
         (r"\b(?:froze|blanked|went blank|mind went|rambled|rambling|waffled|stumbled|fumbled|panicked|"
          r"overran|ran over|went over time|flustered|nervous|mumbled|babbled|kept (?:saying|talking|going on|calling|"
          r"apologi[sz]ing)|undersold|cut me off|stopped me|interrupted me|had to stop me)\b", 3),
@@ -133,8 +135,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"opened|rolled out|turned around|brought (?:down|up)|took (?:over|on))\b", 2),
         (r"\b(?:got|took|moved|made|ran|run|managed|handled|wrote|started|brought|turned|fixed|developed|"
          r"organised|organized|supervised|closed|hit|beat)\b", 1),
-        (r"\b(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
-         r"went from|down to|up to)\b", 1.5),
+        (r"(?<!\w)(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
+         r"went from|down to|up to)(?!\w)", 1.5),
         (rf"\bby\s+{_FRACTION}\b|\b(?:twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
          r"(?:-\w+)?\b|\b(?:weeks?|days?|months?) early\b|\bunder budget\b", 1.5),
         (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4}|for (?:two|three|four|five|six|seven|eight|"
@@ -145,7 +147,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "skill": [
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
-         r"good (?:at|with)|strong (?:at|in|with)|i know|i speak|i use|i work in|"
+         r"good (?:at|with)|strong (?:at|in|with)|i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using|i do)\b.*\b(?:every day|daily))\b", 3),
@@ -182,7 +184,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "motivation": [
         (r"\b(?:i want (?:this|the) job|want this job|why i want|because i|i love|i'?ve always wanted|"
-         r"always wanted|excited (?:about|by)|passionate|i care about|means a lot|dream job|i believe in|"
+         r"always wanted|excited (?:about|by)|passionate|i (?:actually |really |genuinely )?care about|means a lot|"
+         r"dream job|i believe in|"
          r"the reason i|what draws me|drawn to|i admire|i'?m keen|that'?s why|i want to work)\b", 3),
         (r"\b(?:because|bc|b/c|cos|coz|cuz)\b", 1),
         # family ties to the place: "my dad was on at Eastfield for twenty-two years"
@@ -199,7 +202,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
 # Sentences that carry no fact to re-use: feelings, logistics, small talk.
 _NOT_A_FACT = re.compile(
-    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:(?:it\s+)?went (?:badly|ok|fine|well|terribly|awfully)|"
+    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
+    r"awfully)|i think i (?:messed|screwed|mucked) (?:it|things) up in|(?:i'?m |am )?writing this|even if it|"
+    r"did not answer$|"
+    # when they decide, and the day's arrangements: "They'll let me know on Monday", "Hours are 8.30 to 3.15"
+    r"(?:they|she|he)(?:'ll| will|'d| would| said they'?d)? (?:let me know|get back to me|be in touch)|"
+    r"(?:they )?said (?:decision|start|they'?d decide)|hours (?:are|is)\b|the lift\b|"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|"
     r"(?:that|it) was "
     r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
     r"writing this|(?:getting|typing|jotting|writing) (?:this|these|it) (?:down|up|out)|notes? (?:from|for)|"
@@ -394,7 +403,8 @@ def _score(clause: str) -> dict[str, float]:
 
 
 _ABOUT_PEOPLE = re.compile(
-    r"(?i)^(?:(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
+    r"(?i)^(?:(?:it|the panel|the interview) was (?:with )?(?:the|a|an) [\w-]+,? (?:mr|mrs|ms|dr|(?-i:[A-Z]))|"
+    r"(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
     r"took notes|set (?:it|the call|the interview) up|set up the (?:call|interview)|did the intro|intro call|"
     r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|the recruiter|"
     r"salary|notice period)\b)"
@@ -476,6 +486,11 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] += 1
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
+    if scores["accomplishment"] >= 2 and not step and not re.search(
+        r"(?i)\b(?:would|i'?d|id|wd|will|i'?ll|going to|plan to|want to)\b|"
+        r"^\W*(?:\d|days?|weeks?|months?|wk|first|by)\b", clause,
+    ):
+        scores["plan"] -= 2  # "lifted their online sales 27% in the first quarter" is a deed, not a step
     if re.search(r"\d+\s+[a-z]+s trained\b", clause, re.IGNORECASE):
         scores["skill"] -= 3  # "26 nurseries trained in a year": people trained, a deed, not a credential
     if not step and _TOOL_LIST.match(re.sub(r"\s*\([^)]*\)", "", clause)):
@@ -556,14 +571,15 @@ _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"(?i)^(?:and\s+)?(?:their|the|our)\s+(?:(?:main|big|biggest|real|other|actual)\s+)?(?:problem|"
                 r"issue|challenge|worry|headache|pain point|need)s?\s+(?:is|are|was|were)\s+(?:that\s+)?(?=\S)"),
      "challenge"),
-    (re.compile(r"^(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|the\s+\w+(?:\s+\w+)?|she|he)\s+(?:also\s+)?(?:said|mentioned|"
+    (re.compile(r"^(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|the\s+\w+(?:\s+\w+)?|she|he|they)\s+(?:also\s+)?"
+                r"(?:said|mentioned|"
                 r"told me|explained)\s+(?:that\s+)?(?=(?:they|their|theyre|the|there|it'?s|nobody|no one)\b)",
                 re.IGNORECASE), "challenge"),
     (re.compile(r"(?i)^(?:from what|according to what)\s+[\w' ]{1,30}?\s+(?:said|told me|mentioned|explained),?\s+"
                 r"(?:(?:is|was)\s+)?(?:that\s+)?(?=\S)"), "challenge"),
     # "If they gave me a second go I'd ...": the condition is no part of the plan
     (re.compile(r"(?i)^if (?:they|i|you)\b[^,;]{0,60}?\s(?=(?:i'?d|i would|id)\s)"), "plan"),
-    (re.compile(r"^(?P<label>[A-Za-z][\w'’ ,]{0,60}?):\s+(?=\S)"), None),
+    (re.compile(r"^(?P<label>[A-Za-z][\w'’ ,-]{0,60}?):\s+(?=\S)"), None),
 ]
 
 
@@ -573,8 +589,11 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
         match = pattern.match(clause)
         if match and len(re.findall(r"\w+", clause[match.end() :])) >= 4:
             label = match.groupdict().get("label")
-            if label is not None and (len(label.split()) > 8 or _ABOUT_PEOPLE.search(clause)):
-                continue  # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people
+            long = len(label.split()) > 8 and not section_of(label) if label is not None else False
+            # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people; in "days 1-30: meet the
+            # leads" the date is part of the step
+            if label is not None and (long or _ABOUT_PEOPLE.search(clause) or _STEP_DATE.search(label)):
+                continue
             return match.end(), kind or (section_of(label) if label is not None else None)
     return None
 
@@ -658,6 +677,7 @@ def read_notes(text: str) -> Facts:
             continue
         raw = raw_lines[line.number - 1]
         section = line.section
+        last_kind: str | None = None
         for start, end in clauses(line):
             clause = raw[start:end]
             if any(a < end and start < b for a, b in contact_spans.get(line.number, [])):
@@ -672,6 +692,9 @@ def read_notes(text: str) -> Facts:
             if _sets_the_scene(clause, context) or is_people_clause(clause) or aside.search(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             hint = section
+            bare = re.sub(r"(?i)^(?:and\s+)?(?:honestly|also|then)?\s*", "", clause)
+            if last_kind == "plan" and _STEP_START.match(bare):
+                hint = "plan"  # "I'd ride out with every watch, get to know the lads, and sit down with ..."
             arrow = re.search(r"\s(?:->|→|=>)\s", raw)
             if said_vs and arrow:
                 hint = "mistake" if end <= arrow.start() else "accomplishment"
@@ -680,6 +703,7 @@ def read_notes(text: str) -> Facts:
                 start, hint = start + lead[0], lead[1] or section
                 clause = raw[start:end]
             kind = classify(as_first_person(clause) if to_self else clause, hint)
+            last_kind = kind
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip

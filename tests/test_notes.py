@@ -455,6 +455,18 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("commission is 30% after target", None, None),
         ("they said the pay's band 4", None, None),
         ("SALON TEST (model was lovely)", None, None),  # a heading in capitals
+        # when they decide and the day's arrangements are no facts; nor is a summary of the day
+        ("They'll let me know on Monday", None, None),
+        ("they said decision by end of next week", None, None),
+        ("Hours are 8.30 to 3.15, term-time only", None, None),
+        ("well that went badly (TA interview)", None, None),
+        ("I think I messed it up in two places", None, None),
+        ("I'm writing this in the car park because I can't face the drive yet", None, None),
+        ("laptop wouldn't connect to their screen, lost 10 mins", None, "mistake"),
+        ("I know you said to call you Grace!", None, None),
+        ("they do the ethical food brands I actually care about", None, "motivation"),
+        ("the rebrand lifted their online sales 27% in the first quarter", None, "accomplishment"),
+        ("It was the headteacher, Mr Colin Dale", None, None),
         ("they gave me a live task and I went way over the word count", None, "mistake"),
         ("I called their menu tired before realising the chef wrote it", None, "mistake"),
     ],
@@ -715,3 +727,14 @@ def test_a_job_title_after_a_references_name_is_the_relation() -> None:
     notes = "Refs: Niamh Daly (my clinical lead) 07700 900182 / Dr Peter Quinn, university supervisor, pq@example.com"
     assert [(r.name, r.detail) for r in read_notes(notes).references] == [
         ("Niamh Daly", "my clinical lead"), ("Peter Quinn", "university supervisor")]
+
+
+def test_steps_after_a_plan_step_in_one_line_are_steps() -> None:
+    notes = "first sixty days I'd want to ride out with every watch, get to know the lads at Eastfield"
+    assert [f.kind for f in read_notes(notes).facts] == ["plan", "plan"]
+
+
+def test_a_long_label_that_names_its_kind_leads_in() -> None:
+    notes = "What I should have said, and what I'll put in the letter: I introduced SBAR and cut handover to 20 minutes"
+    assert [(f.kind, f.text) for f in read_notes(notes).facts] == [
+        ("accomplishment", "I introduced SBAR and cut handover to 20 minutes")]
