@@ -396,6 +396,7 @@ def _mine(text: str, *, record: bool = False) -> str:
         word = match.group(1).lower()
         lemmas = _lemmas(word)
         past = word.endswith("n't") or (set(lemmas) == {"VERB"} and word not in lemmas["VERB"])
+        past = past and not word.endswith("ing")  # "(listening, staying calm)" is a list, not a second deed
         return f", and I {match.group(1)}" if past or word in {"never", "also"} else match.group(0)
 
     return re.sub(r",\s+([A-Za-z']+)", subject_for, text)
@@ -653,7 +654,7 @@ HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:
 # call"). Any example from the notes would do for "tell me about a time ..."; not for these.
 SAME_TOPIC = re.compile(
     r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b|"
-    r"what do (?:you|u) know about)|"
+    r"what do (?:you|u) know about)|\bstand for\b|"
     r"\b(?:troubleshoot|diagnose|debug|calculate)\b|"
     r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
     r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
@@ -672,7 +673,13 @@ MOTIVATION_WEIGHT = 0.3
 PLAN_PENALTY = 0.2
 PLAN_BONUS = 0.1
 PAST = 0.2
-ASKS_PAST = re.compile(r"\b(?:a time|an example|have you|have u|you've|did you|did u|tell (?:me|us) about)\b", re.I)
+ASKS_PAST = re.compile(r"\b(?:a time|an example|have you|have u|you've|ive|i've|did you|did u|tell (?:me|us) about|"
+                       r"biggest|proudest|hardest)\b", re.I)
+# "Tell us about a time you had to follow a procedure you disagreed with": a story, which a skill ("typing
+# 70wpm"), a plan step or a reason for applying does not tell unless it is about the same thing
+DEED = re.compile(r"(?i)\b(?:[a-z]{3,}ed|ran|led|built|cut|got|made|wrote|won|took|grew|did|brought|kept|sold|set up|"
+                  r"taught|drove|caught|hit|beat|spent|gave|put|saw|went|rose|fell|from\s+\S+\s+to)\b")
+ASKS_STORY = re.compile(r"\b(?:a time|an example|an occasion|a situation)\b", re.I)
 ATTACHMENT_THRESHOLD = 0.45
 NO_FIT = -1e9  # best_assignment leaves a question with no fitting fact unassigned
 
@@ -729,9 +736,14 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     hypothetical = bool(HYPOTHETICAL.search(question))
     same_topic = bool(SAME_TOPIC.search(question))
     scenario = bool(SCENARIO.search(question))
+    story = bool(ASKS_STORY.search(question))
     for i, fact in enumerate(facts):
         if same_topic and shared_words(question, fact.text) < 0.5:  # "a Deployment and a StatefulSet" is no deploy time
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
+            continue
+        told = fact.kind == "accomplishment" and bool(DEED.search(fact.text))  # a story, not "typing 70wpm"
+        if story and not told and shared_words(question, fact.text) < 0.3:
+            scores[i] = NO_FIT
             continue
         if fact.kind in ("plan", "skill") and scenario and not shared_words(question, fact.text):
             scores[i] = NO_FIT  # a step of the 60-day plan, or a licence, is no way of handling the landlord who ...

@@ -334,3 +334,21 @@ def test_nouns_are_not_read_as_verbs():
     assert fallback.as_mine("repairs is what tenants actually feel") == "Repairs is what tenants actually feel."
     assert not fallback._is_clause("repairs backlog of 7,000 jobs")
     assert fallback._when("First two months") == "in my first two months"
+
+
+def test_a_story_question_takes_a_deed_not_a_record_or_a_skill():
+    facts = [
+        Fact(id="F1", kind="accomplishment", text="typing 70wpm", line=1, source="notes"),
+        Fact(id="F2", kind="skill", text="fluent in Polish", line=2, source="notes"),
+    ]
+    texts = _answers_for(["Tell us about a time you had to follow a procedure you disagreed with."], facts)
+    assert texts == [fallback.ADD_ANSWER]
+    facts.append(Fact(id="F3", kind="accomplishment", text="rewrote the escalation procedure after a near miss",
+                      line=3, source="notes"))
+    assert _answers_for(["Tell us about a time you had to follow a procedure you disagreed with."], facts) == [
+        "I rewrote the escalation procedure after a near miss."]
+
+
+def test_what_an_acronym_stands_for_is_asked_of_the_user():
+    facts = [Fact(id="F1", kind="plan", text="get through tutorship", line=1, source="notes")]
+    assert _answers_for(["What does THRIVE stand for and how would you use it?"], facts) == [fallback.ADD_OWN_ANSWER]
