@@ -243,9 +243,8 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
                 before = text[previous_end : match.start()]
                 lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
                 before = re.split(lead_in, before.rstrip(" ,;:(-–—"))[-1].strip(" (-–—")
-                # "send them my BA-instructor-cert.pdf": pronouns and determiners describe nothing
-                before = re.sub(r"(?i)^(?:(?:them|him|her|you|u|my|the|a|an|our|your|their|over|along|too|also)\s+)+",
-                                "", before + " ").strip()
+                # "send them my BA-instructor-cert.pdf": "them my" describes nothing
+                before = re.sub(r"(?i)^(?:(?:them|him|her|you|u|over|along|too|also)\s+)+", "", before + " ").strip()
                 if len(before.split()) >= 2:
                     description = before
             found.append(Attachment(file_name=name, description=description or None, line=line.number))
