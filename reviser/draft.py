@@ -233,12 +233,31 @@ def answer_one(run: _Run, facts: Facts, question: Question, index: int) -> Answe
     )
 
 
+_EMPTY = {"challenges": fallback.ADD_CHALLENGES, "skills": fallback.ADD_SKILLS, "plan": fallback.ADD_PLAN}
+
+
+def rebuild_grounded(name: str, facts: Facts, used: frozenset[str], sources: Sources) -> str:
+    """A part written by the composer, checked like a model's: a sentence that grounding cannot trace to the
+    inputs is dropped, and a part left empty is its placeholder. The composer only copies the user's words, so
+    this should never fire; it is the guarantee that no invented fact reaches a letter, whoever wrote it."""
+    text, _ = drop_ungrounded_sentences(fallback.rebuild(name, facts, used), sources)
+    return text or _EMPTY.get(name, fallback.rebuild(name, Facts(), used))
+
+
+def keep_grounded_answers(answers: list[Answer], sources: Sources) -> None:
+    """The same guarantee for the composer's answers: an answer grounding cannot trace becomes the placeholder."""
+    for item in answers:
+        if item.rebuilt and ungrounded(item.text, sources):
+            item.text, item.fact_ids, item.note_lines = fallback.ADD_ANSWER, [], []
+
+
 def answer_all(run: _Run, facts: Facts) -> list[Answer]:
     workers = max(1, min(run.options.concurrency, run.backend.max_concurrency, len(run.questions) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
         answers = [f.result() for f in futures]
     fallback.rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids})
+    keep_grounded_answers(answers, run.sources)
     return answers
 
 
@@ -256,13 +275,14 @@ def compose_from_notes(run: _Run, facts: Facts, answers: list[Answer] | None = N
     """Every prose part written by the composer from the user's own facts (the answers' facts told last)."""
     run.rebuilt_parts.update(PROSE_FIELDS)
     used = frozenset(i for a in answers or [] for i in a.fact_ids)
-    return LetterParts.model_construct(None, **{n: fallback.rebuild(n, facts, used) for n in PROSE_FIELDS})
+    return LetterParts.model_construct(None, **{n: rebuild_grounded(n, facts, used, run.sources) for n in PROSE_FIELDS})
 
 
 def answers_from_notes(run: _Run, facts: Facts) -> list[Answer]:
     """Every answer written by the composer: each question's most relevant fact, none used twice."""
     answers = [Answer(question=q.text, question_line=q.line, text="", rebuilt=True) for q in run.questions]
     fallback.rebuild_answers(answers, facts, taken=set())
+    keep_grounded_answers(answers, run.sources)
     return answers
 
 
@@ -388,7 +408,8 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
             if action == "dropped sentence":
                 updates[name] = text
                 continue
-        updates[name] = fallback.rebuild(name, facts, frozenset(i for a in result.draft.answers for i in a.fact_ids))
+        used = frozenset(i for a in result.draft.answers for i in a.fact_ids)
+        updates[name] = rebuild_grounded(name, facts, used, run.sources)
         run.rebuilt_parts.add(name)
         run.repairs.append(f"{name}: rebuilt from the notes ({'; '.join(problems)})")
     return parts.model_copy(update=updates)

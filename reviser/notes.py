@@ -250,7 +250,7 @@ _SPLITS = (
     r"\s+and\s+(?:then\s+)?(?=i'?m\s+(?:a|an|trained|qualified|certified|registered|fluent|also)\b|"
     r"i'?ve\s+(?:got|done|also|been|passed)\b|i'?d\s+(?!\w+ed\b|built|done|been|had|got|made|never)\w+)|"
     r",\s+and\s+then\s+(?=i\b)|"
-    r",\s+(?=(?:he|she|they)\s+(?:said|mentioned|told me|explained)\b)|"
+    r",\s+(?=(?:he|she|they)\s+(?:said|mentioned|told me|explained)(?:\s+[\w'’]+){4})|"  # not ", they said about half"
     r",\s+(?=(?-i:[A-Z][a-z]+)\s+(?:had|was|did|said|asked|sent|told|kept|looked|stopped)\b)|"
     # a second deed after "and": "... forty tickets a day and kept a 96% first-contact fix"
     r"\s+and\s+(?=(?:kept|cut|led|built|ran|got|trained|made|wrote|won|grew|reduced|raised|lifted|cleared|brought|"

@@ -362,3 +362,19 @@ def test_a_rewrite_must_carry_its_fact_and_nothing_else(sentence, problem):
         assert problems == []
     else:
         assert any(problem in p for p in problems), problems
+
+
+def test_the_composers_own_output_is_held_to_grounding_too() -> None:
+    # A fact whose words are not in the inputs stands in for a composer bug: nothing it says may reach a letter.
+    from reviser import fallback
+    from reviser.draft import keep_grounded_answers, rebuild_grounded
+    from reviser.models import Answer, Fact, Facts
+
+    sources = Sources("went badly. they are short staffed.")
+    facts = Facts(facts=[Fact(id="F1", kind="challenge", text="they lose 40 staff a year", line=1, source="notes")])
+    assert rebuild_grounded("challenges", facts, frozenset(), sources) == fallback.ADD_CHALLENGES
+    kept = Facts(facts=[Fact(id="F1", kind="challenge", text="they are short staffed", line=1, source="notes")])
+    assert "short staffed" in rebuild_grounded("challenges", kept, frozenset(), sources)
+    answers = [Answer(question="Q?", question_line=1, text="I cut waits by 40%.", rebuilt=True, fact_ids=["F9"])]
+    keep_grounded_answers(answers, sources)
+    assert (answers[0].text, answers[0].fact_ids) == (fallback.ADD_ANSWER, [])
