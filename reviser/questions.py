@@ -556,7 +556,7 @@ def _is_list_of_lines(unit: _Unit) -> bool:
 def _remembered(question: Question) -> Question:
     """A question line typed in the candidate's own voice (a lowercase "i": "what tms have i used") is turned
     back to the interviewer's words."""
-    if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b", question.text):
+    if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b|\bi'?ve\b|\bi'?m\b", question.text):  # "biggest job ive done"
         text = _to_you(question.text)
         return Question(text[:1].upper() + text[1:], question.line, question.speaker)
     return question

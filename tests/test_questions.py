@@ -383,3 +383,8 @@ def test_offers_and_holidays_are_left_out_of_the_letter() -> None:
                  "How's the commute from Leeds?"):
         kept, left = answerable([Question(text, 1)], not_interviewers=[])
         assert kept == [], text
+
+
+def test_a_question_typed_with_ive_is_turned_back_to_the_interviewer() -> None:
+    assert extract_questions("biggest job ive done on my own\nwhy im leaving\n", listed=True) == [
+        Question("Biggest job you've done on your own", 1), Question("Why you're leaving", 2)]
