@@ -501,8 +501,8 @@ def _and_list(text: str) -> str:
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")"
-        if ch == "," and depth == 0:
-            last = i
+        if ch == "," and depth == 0 and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit()):
+            last = i  # not the comma in "1,900"
     return text if last < 0 else text[:last] + " and" + text[last + 1 :]
 
 

@@ -626,6 +626,9 @@ def _sets_the_scene(clause: str, context: list[str]) -> bool:
     return len(named) == len(context) > 1 or bool(_SCENE.search(rest)) or len(re.findall(r"\w+", rest)) <= 3
 
 
+# A first line that says what the interview was and when: a time, a day, a round.
+_TITLE_LINE = re.compile(r"(?i)\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|mon|tues?|wed|thurs?|fri|sat|sun|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|round|interview|intvw|debrief|zoom|teams call)\b")
 # Notes written to oneself ("Hi me,", "Dear self", "Note to self") may call the candidate "you".
 _TO_SELF = re.compile(r"(?im)^\W*(?:(?:hi|hey|hello|dear)\s+(?:me|self|myself|future me)\b|note to (?:self|me)\b)")
 _YOU = [(re.compile(rf"(?i)\b{you}\b"), me) for you, me in
@@ -672,9 +675,13 @@ def read_notes(text: str) -> Facts:
     # A table of "what I said -> what I should have said": the left of each arrow went wrong, the right is the deed
     said_vs = bool(re.search(r"(?im)\bsaid\b[^\n]*(?:->|→|=>)[^\n]*\bshould\b", kept_text))
     facts: list[Fact] = []
+    title = next((n for n, x in enumerate(raw_lines, start=1) if x.strip()), 0)
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment"):
             continue
+        headline = line.number == title and len(line.text.split()) <= 14 and bool(re.search(r",|\s[-–—|]\s", line.text))
+        if headline and _TITLE_LINE.search(line.text) and not re.search(r"\b(?:I|i|my|we)\b", line.text):
+            continue  # "Harbour Street Museum, Curator (Social History), 2nd round, Thurs 3pm": what and when
         raw = raw_lines[line.number - 1]
         section = line.section
         last_kind: str | None = None

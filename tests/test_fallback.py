@@ -352,3 +352,7 @@ def test_a_story_question_takes_a_deed_not_a_record_or_a_skill():
 def test_what_an_acronym_stands_for_is_asked_of_the_user():
     facts = [Fact(id="F1", kind="plan", text="get through tutorship", line=1, source="notes")]
     assert _answers_for(["What does THRIVE stand for and how would you use it?"], facts) == [fallback.ADD_OWN_ANSWER]
+
+
+def test_the_comma_in_a_number_is_no_list_comma():
+    assert fallback._and_list("2,850 hours total, 1,900 on type") == "2,850 hours total and 1,900 on type"

@@ -738,3 +738,8 @@ def test_a_long_label_that_names_its_kind_leads_in() -> None:
     notes = "What I should have said, and what I'll put in the letter: I introduced SBAR and cut handover to 20 minutes"
     assert [(f.kind, f.text) for f in read_notes(notes).facts] == [
         ("accomplishment", "I introduced SBAR and cut handover to 20 minutes")]
+
+
+def test_a_first_line_saying_what_and_when_is_no_fact() -> None:
+    facts = read_notes("Kelso Museum, Curator (Textiles), 2nd round, Thurs 3pm\nfroze on the loans question").facts
+    assert [f.text for f in facts] == ["froze on the loans question"]
