@@ -61,6 +61,10 @@ def _people_in(segment: str) -> list[_Name]:
         name = " ".join(words)
         if len(name) <= 2 or not is_person_name(name):
             continue
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(words[0].lower(), "en") >= 5.5 and not only_a_name(words[0]):
+            continue  # "Your number ...", "will be happy to": common words, no name
         if re.search(r"(?i)\b(?:at|from|in|for|of|with|@|w/)\s+(?:the\s+)?$", segment[:start]):
             continue
         found.append(_Name(name, start, match.end("name")))

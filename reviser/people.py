@@ -22,7 +22,7 @@ from reviser.patterns import EMAIL, phones
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
-HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev)\.?\s+)"
+HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev|Captain|Capt|Ate|Kuya)\.?\s+)"
 _HONORIFIC = HONORIFIC
 # Words that look like names at the start of a phrase but are titles, teams or ordinary words.
 TITLE_WORDS = frozenset(
@@ -50,7 +50,7 @@ _NOT_INTERVIEWER = re.compile(
     r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
     r"(?:recruiter|recruiting|pre-?screen|assistant|\bpa\b|trainee|receptionist|"
     r"hr(?!\s+(?:director|manager|lead|head|business partner))|"
-    r"coordinator)\b|from (?:hr|the agency|recruitment|"
+    r"coordinator)\b|(?:on|at|from) (?:the )?(?:reception|front desk)\b|from (?:hr|the agency|recruitment|"
     r"talent|people team|workforce|reception|it\b))",
     re.IGNORECASE,
 )
@@ -199,6 +199,8 @@ def _clean_name(raw: str) -> str | None:
     capital = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if capital and words[0][:1].islower() and words[capital - 1].lower() in ("called", "named"):
         words = words[capital:]  # "guy called Rhys Lloyd": the name starts at its capital
+    elif capital and words[0][:1].islower() and capital < 3:
+        return None  # "acute OTs", "new Pilot": a word before a capital is no part of a name
     kept: list[str] = []
     for word in words:
         bare = word.strip(",.()*:;")
@@ -211,8 +213,8 @@ def _clean_name(raw: str) -> str | None:
         kept.append(bare)
         if len(kept) == 3:
             break
-    if not kept:
-        return None
+    if not kept or (len(kept) == 1 and _JOB_NOUN.fullmatch(kept[0])):
+        return None  # "the Chief Pilot": a title left alone is no name
     name = " ".join(kept)
     # Notes typed on a phone name people in lowercase ("w/ head chef marco bellini"); ordinary words in
     # that place ("the back office", "chaired but didn't") are among English's most frequent words.
@@ -304,7 +306,8 @@ _TITLE_BEFORE = re.compile(
     rf"(?P<name>{CAP_NAME})"
 )
 _TITLE_AFTER = re.compile(
-    rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:the\s+|our\s+|a\s+)?)(?i:(?:[\w&-]+\s+){{0,3}}?{_TITLE_NOUN})\b"
+    rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:(?:he'?s|she'?s|who'?s)\s+)?(?i:the\s+|our\s+|a\s+)?)"
+    rf"(?i:(?:[\w&-]+\s+){{0,3}}?{_TITLE_NOUN})\b"
 )
 _CALLED = re.compile(rf"\b(?i:a|an|the|one more|another)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
                      rf"[^,.;]{{0,40}}?(?:\s+(?i:called|named)\s+|,\s*)(?P<name>{CAP_NAME})")
@@ -457,9 +460,16 @@ def _after_name(sentence: str, name: str) -> str:
 
 
 def _just_before(sentence: str, name: str) -> str:
-    """The words just before the name, back to a comma or an 'and': "a student midwife sitting in - Chloe"."""
+    """The words just before the name, back to a comma or an 'and': "a student midwife sitting in - Chloe"; or,
+    right after a comma, the piece before it when it names no one ("a lady from occupational health sat in,
+    Anjali")."""
     at = re.search(rf"\b{re.escape(name.split()[0])}\b", sentence)
-    return re.split(r"(?i)[,;()]|\band\b|\+", sentence[: at.start()])[-1][-40:] if at else ""
+    if not at:
+        return ""
+    pieces = re.split(r"(?i)[,;()]|\band\b|\+", sentence[: at.start()])
+    if len(pieces) > 1 and not pieces[-1].strip() and not re.search(CAP_NAME, pieces[-2]):
+        return pieces[-2][-60:]
+    return pieces[-1][-40:]
 
 
 def is_people_clause(clause: str) -> bool:

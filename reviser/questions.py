@@ -115,6 +115,7 @@ _SMALL_TALK = (
     r"|(?:shall|should) we (?:get started|start|begin|dive in|kick off)"
     r"|(?:are you )?ready(?: to (?:get started|start|begin|dive in))?"
     r"|(?:does )?that make sense|(?:is|was) that (?:ok|okay|alright|clear)|sounds? good|all good"
+    r"|anything (?:you want|you'd like|you would like|else you want) to ask(?: us| me)?"
     r"|(?:do|did) you have any (?:other |more |further |final |last )?questions(?: for (?:us|me|the team))?"
     r"(?: before we (?:wrap up|finish|end))?"
     r"|(?:any|what) (?:other |more |further |final |last )?questions(?: do you have)?"
@@ -133,7 +134,8 @@ _LOGISTICS = (
     r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
     r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell|holidays? booked|"
     r"(?:want|wanted|like|fancy|fancied)\s+(?:a |some )?(?:brew|cuppa|tea|coffee|water|drink)|come far|"
-    r"(?:the |your )?commute from|claiming (?:travel )?expenses|somewhere to park|parking)\b"
+    r"(?:the |your )?commute from|claiming (?:travel )?expenses|somewhere to park|parking|"
+    r"(?:two|three|four|\d) days a week|just chat|chit ?chat|small talk)\b"
 )
 # Items of the day, not topics asked about: "Lunch with the team", "site tour".
 _AGENDA = (r"(?i)^\W*(?:lunch|tour|break|coffee|tea|intros?|introductions?|welcome|wrap[- ]up|q&a|my questions|"
@@ -466,11 +468,12 @@ _INDIRECT = (
     r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
     r"the difference)"
     # up to the next one to ask, or the candidate's reply: "..., and Alistair asked ...", "..., and I said no"
-    r"\b(?:(?!,?\s+and\s+(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
+    r"\b(?:(?!,?\s+(?:and\s+)?(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
     r",?\s+and\s+(?-i:I)\s+(?:said|answered|told|replied|just)\b)[^.;!?])*)"
 )
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
-_ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+asked(?:\s+me)?|(?:the\s+)?questions?"
+_ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
+               r"(?:the\s+)?questions?"
                r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
 _YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
         (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),

@@ -125,6 +125,12 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interview at Moss Farm in Keswick, Herd Manager, with Ian Bell", ["Ian Bell"], []),  # a place, a role
         ("The panel: Lea Roth (Head of Parks Strategy), Jon Amis", ["Lea Roth", "Jon Amis"], []),
         ("the interview was grim. sit down with the ones who left, I'd say", [], []),  # lowercase words, no names
+        ("Panel was Captain Rhona Bell, head of training, and Ian Pike, the Chief Pilot.", ["Rhona Bell", "Ian Pike"],
+         []),  # a rank is no part of the name, a title alone no name
+        ("It was Dev Rao, he's the depot manager, and a lady from occupational health sat in, Mina, she said nothing",
+         ["Dev Rao"], []),
+        ("Met Sam Cole (site manager), Dora on reception made me a brew first.", ["Sam Cole"], ["Dora"]),
+        ("met the panel. then sit down with the acute OTs and map referrals", [], []),
         # someone who sat in and put one question at the end is still no one to greet
         ("Interview with Ama Boateng. A student nurse was sitting in - Ola, I think. Ola asked me where I trained.",
          ["Ama Boateng"], ["Ola"]),
@@ -305,6 +311,8 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("refs:\n- benji okoro (benjamin okoro), my lead, ben@example.com",
          [("benjamin okoro", "ben@example.com", None)]),  # a nickname, then the name in full
         ("References: my manager 07700 900233", []),  # no name given: a placeholder, never a made-up one
+        ("References: Nia Cole 07700 900112. Your number is fine to pass on too, 555-0118", [("Nia Cole", None,
+                                                                                           "07700 900112")]),
         # "ref" introduces the reference in a long lowercase paragraph; titles and brackets are no names
         ("talked to the foreman Rob Dunn and Gail. i have my cert. ref my old foreman Jim Pruitt 555-0188",
          [("Jim Pruitt", None, "555-0188")]),

@@ -388,3 +388,18 @@ def test_offers_and_holidays_are_left_out_of_the_letter() -> None:
 def test_a_question_typed_with_ive_is_turned_back_to_the_interviewer() -> None:
     assert extract_questions("biggest job ive done on my own\nwhy im leaving\n", listed=True) == [
         Question("Biggest job you've done on your own", 1), Question("Why you're leaving", 2)]
+
+
+def test_a_recollection_splits_where_the_next_person_asks_even_without_and() -> None:
+    text = "Lou asked how I'd manage a caseload of 40 with a waiting list Fiona asked about a time I disagreed.\n"
+    assert [q.text for q in extract_questions(text)] == [
+        "How you'd manage a caseload of 40 with a waiting list", "Tell me about a time you disagreed"]
+
+
+def test_small_talk_and_working_pattern_are_left_out_of_the_letter() -> None:
+    from reviser.questions import answerable
+
+    for text in ("Anything you want to ask us?", "are you okay coming into Denver two days a week?",
+                 "whether the rain had let up (just chat)"):
+        found = extract_questions(text, listed=True)  # dropped as small talk, or kept and then left out
+        assert answerable(found, not_interviewers=[])[0] == [], text
