@@ -8,6 +8,7 @@ they only sat in, took notes, set the interview up or asked about salary.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -721,7 +722,8 @@ _JOB_NOUN = re.compile(
     r"intern|lecturer|tutor|counsellor|psychologist|midwife|dentist|hygienist|optician|radiographer|pilot|"
     r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal|"
     r"reporter|journalist|crew|stylist|hairdresser|negotiator|copywriter|firefighter|handler|gardener|landscaper|"
-    r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist)s?\b"
+    r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist|vet|curator|adviser|"
+    r"bookkeeper|photographer|practitioner)s?\b"
 )
 # A part of a title line that names a place in the employer, not the employer ("Croydon store", "CIN team").
 _NOT_EMPLOYER = re.compile(
@@ -738,7 +740,9 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP', 'UX Designer @ Loomly — final
     round debrief', 'Aldergrove Pharma — QC Analyst — interview notes': the first line that is no question, its
     role the part with 'interview' or a job noun, its employer the next part that names no team, store or person."""
-    lines = [line for line in text.splitlines()[:12] if line.strip() and not _MAIL_HEADER.match(line)]
+    # a mail's subject line names the job as a title line does ("Subject: notes - Harbourside BS interview ...")
+    lines = [re.sub(r"(?i)^\s*subject\s*:\s*(?:(?:re|fwd?)\s*:\s*)*", "", line) for line in text.splitlines()[:12]]
+    lines = [line for line in lines if line.strip() and not _MAIL_HEADER.match(line)]
     questions = re.compile(r"\s*(?:Q\d*\b|[-*•]|\d+[.)])|.*\?\s*$")
     first = next((line for line in lines if not questions.match(line)), "")
     first = re.sub(r"(?i)^\s*interview\s*:\s*", "", first.strip(" #*"))  # "Interview: Whitcombe & Adair LLP, ..."
@@ -806,6 +810,11 @@ _AT_THEN_ROLE = re.compile(
 )
 
 
+_AT_BRACKET_ROLE = re.compile(
+    r"(?i:\binterview(?:ed)?\s+(?:at|@)\s+)(?:the\s+)?(?P<company>[A-Z][^,.;:\n()]{1,50}?)\s*\((?P<role>[^,()]{2,40})"
+)
+
+
 def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
     """A 'Role:' line, and the company from a 'Company:' line or from the title line ('Interview debrief —
     Helio Robotics')."""
@@ -865,6 +874,9 @@ _AFTER_INTERVIEW = re.compile(
 )
 
 
+_A_PERSON_WITH = re.compile(r"(?i)\b(?:with|w/)\s+\S")
+
+
 def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
     """Every (role, company, strength) the notes may state, the most explicit first: 2 for a label, 1 for a
     sentence about the job, 0 for a title line or a lead-in, which need a word for a job."""
@@ -873,8 +885,15 @@ def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
     for pattern in (_POSSESSIVE_ROLE, _AS_NEW_ROLE, _ROLE_JOB_AT):
         for match in pattern.finditer(head):
             role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+            titled = re.match(rf"\s*\([^)]*\b{_TITLE_NOUN}\b", head[match.end() : match.end() + 60], re.I)
+            if company and titled and _A_PERSON_WITH.search(match.group(0)):
+                continue  # "head baker interview with Marguerite Bell (owner)": whom, not where
             if role and _JOB_NOUN.search(role):
                 yield role, company, 1
+    for match in _AT_BRACKET_ROLE.finditer(head):  # "the interview at Riverbend Vets (Small animal vet, full time)"
+        role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+        if role and _JOB_NOUN.search(role):
+            yield role, company, 1
     for match in _AT_THEN_ROLE.finditer(head):
         if re.match(r"(?i)(?:the|our|their)\s", match.group("role")) or re.match(HONORIFIC, match.group("company")):
             continue  # "interview with Dr Imogen Carter, the QC lab manager": a person and her title
@@ -891,7 +910,8 @@ def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
     yield *_listed_role_company(text), 0
 
 
-_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*[:\-–—]\s*")
+_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*[:\-–—]\s*|"
+                        r"^\W*(?:entretien|entrevista|vorstellungsgespr[äa]ch)\s+")
 _PLACE_WORDS = re.compile(r"(?i)\b(?:team|base|plant|services|department|dept|campus|branch|site|office|wing|"
                           r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?:am|pm)|monday|tuesday|wednesday|thursday|friday|"
                           r"saturday|sunday|today|yesterday)\b")
@@ -904,8 +924,13 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
     lines = [line for line in text.splitlines() if line.strip()][:6]
     for line in lines:
         line = re.sub(rf"^\s*{CHAT_STAMP}(?:{CAP_NAME}|me|i)\s*:\s*", "", line, flags=re.IGNORECASE)
-        first = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))[0]
-        parts = [re.sub(r"\s*\([^)]*\)", "", p).strip(" *") for p in re.split(r"\s*,\s*|\s+[-–—|]\s+", first)]
+        sentences = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))
+        # "HMP Ravensmoor. prison officer. went blank ...": short sentences at the start are parts of one list
+        short = [x for x in itertools.takewhile(lambda x: 0 < len(x.split()) <= 4, sentences)]
+        first = ", ".join(short) if len(short) >= 2 else sentences[0]
+        # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
+        first = re.sub(r"\s*\((?!(?:[A-Z][\w&-]*\s?){1,3}\))[^)]*\)", "", first)
+        parts = [p.strip(" *") for p in re.split(r"\s*,\s*(?![^()]*\))|\s+[-–—|]\s+", first)]
         # "Interview at Brightwell Opticians": the employer, named as such
         parts = [re.sub(r"(?i)^(?:interview(?:ed)?\s+)?(?:at|with|@)\s+", "", p) for p in parts if p]
         if any(re.search(r"(?i)\b(?:is|are|was|were|i|i'm)\b", p) for p in parts):
@@ -918,8 +943,8 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
         rest = [p for p in parts if p is not role and not _PLACE_WORDS.search(p) and not _NOT_EMPLOYER.search(p)
                 and not _JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
         employers = [p for p in rest if p[:1].isupper() or len(parts) == 2]
-        if employers:
-            return _trim_role(role), employers[-1]
+        if employers:  # "poste : Medical Translator": the label before a part is no part of it
+            return _trim_role(re.sub(r"^\w+\s*:\s*", "", role)), employers[0]
     return None, None
 
 
