@@ -760,3 +760,12 @@ def test_a_long_label_that_names_its_kind_leads_in() -> None:
 def test_a_first_line_saying_what_and_when_is_no_fact() -> None:
     facts = read_notes("Kelso Museum, Curator (Textiles), 2nd round, Thurs 3pm\nfroze on the loans question").facts
     assert [f.text for f in facts] == ["froze on the loans question"]
+
+
+def test_a_chat_export_with_the_time_before_the_date_names_the_candidate() -> None:
+    chat = ("[13:58, 12/03/2025] Kaz: how did the bookkeeper interview go??\n"
+            "[14:02, 12/03/2025] Deb Kettle: well that was a disaster\n"
+            "[14:03, 12/03/2025] Deb Kettle: i froze on the VAT question\n")
+    reading = read_notes(chat)
+    assert reading.candidate_name == "Deb Kettle"
+    assert "Kaz" in reading.others and reading.interviewers == []
