@@ -70,6 +70,10 @@ def _amount(match: re.Match[str]) -> float:
     return value * SCALE.get(scale, 1)
 
 
+def _is_percent(match: re.Match[str], text: str) -> bool:
+    return "%" in (match.group(3) or "", match.group(4) or "") or bool(PERCENT_AFTER.match(text[match.end() :][:9]))
+
+
 def _norm(token: str) -> str:
     token = token.lower().replace("’", "'")
     return re.sub(r"'s?$", "", token)
@@ -102,6 +106,8 @@ class Sources:
     occurrences: dict[float, list[Span]] = field(default_factory=dict)
     phones: dict[str, Span] = field(default_factory=dict)
     lists: list[_List] = field(default_factory=list)
+    percents: set[float] = field(default_factory=set)  # amounts the inputs give as percentages
+    money: set[float] = field(default_factory=set)  # amounts the inputs give with a currency sign
 
     def __init__(self, *texts: str) -> None:
         self.texts = texts
@@ -114,15 +120,22 @@ class Sources:
                 self.by_first.setdefault(form, []).append(index)
         self.numbers = {}
         self.occurrences = {}
+        self.percents, self.money = set(), set()
         times = [m.span() for m in TIME.finditer(self.text)]  # "[00:12:30]" grounds no count of twelve
         for match in NUMBER.finditer(self.text):
             if any(s <= match.start() < e for s, e in times):
                 continue
+            if _is_percent(match, self.text):
+                self.percents.add(_amount(match))
+            if match.group(1):
+                self.money.update({_amount(match), float(match.group(2).replace(",", "") or 0)})
             self.numbers.setdefault(_amount(match), Span(*match.span()))
             self.occurrences.setdefault(_amount(match), []).append(Span(*match.span()))
             raw = float(match.group(2).replace(",", "") or 0)
             self.numbers.setdefault(raw, Span(*match.span()))  # "120k" also grounds "120k" written as "120"
         for start, end, value in number_word_spans(self.text):
+            if PERCENT_AFTER.match(self.text[end : end + 9]):
+                self.percents.add(value)
             self.numbers.setdefault(value, Span(start, end))
             self.occurrences.setdefault(value, []).append(Span(start, end))
         for match in re.finditer(r"\b(?:" + "|".join(MULTIPLIERS) + r")\b", self.text, re.IGNORECASE):
@@ -311,6 +324,15 @@ def trace(claim: Claim, sources: Sources, context: str = "") -> Span | None:
     if claim.kind == "number":
         if claim.amount is None:  # "hundreds", "doubled": only when the notes say so themselves
             return sources.find_phrase([value])
+        # "37%" is not the notes' "37 schools", nor "£37" their "37 stores": a percentage or a sum of money
+        # must be one in the inputs too
+        at = context.find(value) if context else -1
+        said = context[at + len(value) : at + len(value) + 9] if at >= 0 else ""
+        percent = bool(re.search(r"%|per\s?cent|percent", value, re.IGNORECASE) or PERCENT_AFTER.match(said))
+        if percent and claim.amount not in sources.percents:
+            return None
+        if re.match(r"[$£€]", value) and claim.amount not in sources.money:
+            return None
         span = sources.numbers.get(claim.amount)
         if span is not None and claim.amount <= SMALL_COUNT and context:
             span = _same_context(claim, sources, context)

@@ -150,3 +150,19 @@ def test_a_timestamp_grounds_no_count():
 def test_a_small_number_is_grounded_by_the_words_it_stands_with(sentence, flagged):
     sources = Sources("waiting list is 7 weeks, they want it under 3. Physio team of 5.")
     assert [c.value for c in ungrounded(sentence, sources)] == flagged
+
+
+@pytest.mark.parametrize(
+    ("notes", "sentence", "flagged"),
+    [
+        # found on blind-6 by the adversarial double: the notes' "37 schools" grounded its invented "37%"
+        ("a framework with the council, 37 schools", "That lifted retention by 37% in one quarter.", ["37%"]),
+        ("a framework with the council, 37 schools", "I cut waste by 37 per cent.", ["37"]),
+        ("a framework with the council, 37 schools", "It covers 37 schools.", []),
+        ("we run 40 stores", "I saved £40 a week.", ["£40"]),
+        ("cut waste by 12% and saved £4,000", "I cut waste by twelve per cent and saved £4,000.", []),
+        ("cut waste by 12% and saved £4,000", "I saved 4,000 a year.", []),  # a sum without its sign is still it
+    ],
+)
+def test_a_percentage_or_a_sum_of_money_must_be_one_in_the_inputs(notes, sentence, flagged):
+    assert [c.value for c in ungrounded(sentence, Sources(notes))] == flagged
