@@ -41,6 +41,7 @@ TITLE_WORDS = frozenset(
     headteacher deputy-head micro microbiology also then just only today yesterday interview
     phone screen call zoom teams video chat sit down met meeting trial final round first second third
     dear hi hello thanks thank cheers regards best pa ea boss foreman forewoman eng firmware software hardware embedded
+    coach s&c medical
     by out in up""".split()
 )
 # What a sentence says about someone who should not be greeted.
@@ -63,7 +64,7 @@ _INTERVIEWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
-_PANEL_HEADING = re.compile(r"(?i)^\W*(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\s*$")
+_PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\W*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
     r"\binterview\b[^.;!?\n]{0,80}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"  # "Interview at X, 10am, with Priti Shah"
@@ -151,7 +152,7 @@ _CANDIDATE_WORDS = frozenset("me i myself candidate you interviewee applicant".s
 _SELF = re.compile(
     r"^\W*(?:me|myself|my name|name|candidate|from)\W*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE | re.MULTILINE
 )
-_INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is)\s+(?P<name>{CAP_NAME})\b")
+_INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is|(?i:notes? for me),)\s+(?P<name>{CAP_NAME})\b")
 # The words that close a message, in the languages notes mix in: "cheers,", "x", "love", "Saludos,", "bises".
 _VALEDICTION = (r"(?:thx|thanks|thank you|cheers|ta|best|best wishes|regards|kind regards|warm regards|love|"
                 r"lots of love|x{1,3}|many thanks|yours|saludos|un abrazo|abrazos|besos|bisous|bises|grüße|gruß|lg|"
@@ -248,7 +249,7 @@ def _names_in_list(text: str) -> list[tuple[str, str]]:
     """Names and what follows each in 'Aisha Rahman (Design Lead), Ben Carter (PM), and Yuki from research'."""
     text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), text)  # titles in brackets are not names
     found: list[tuple[str, str]] = []
-    parts = re.split(r"\s*(,|&|\+|;|\band\b|\b(?:y|et|und)\b(?=\s+[A-Z])|\bw/|/)\s*", text)
+    parts = re.split(r"\s*(,|(?<![A-Za-z])&(?![A-Za-z])|\+|;|\band\b|\b(?:y|et|und)\b(?=\s+[A-Z])|\bw/|/)\s*", text)
     pieces, separators = parts[::2], ["", *parts[1::2]]
     after_title = False
     for index, piece in enumerate(pieces):
@@ -430,6 +431,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             others.append(name)
         else:
             interviewers.append(name)
+    lower = text.lower()
+    interviewers.sort(key=lambda n: lower.find(n.lower()) % (len(lower) + 1))  # in the order the notes name them
     return [full_name(n, text) for n in interviewers], others
 
 
@@ -497,7 +500,8 @@ def find_candidate(
                 return found.group("n"), _first(EMAIL.findall(rest)), _first(phones(rest)), number
     for number, line in enumerate(lines, start=1):
         match = _INTRO.search(line)
-        if match and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
+        single = match and " " not in match.group("name") and not only_a_name(match.group("name"))
+        if match and not single and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
             return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
     own = _own_name_said(text)
     if own:
@@ -634,7 +638,8 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
             if (re.fullmatch(CAP_NAME, part) and 1 <= len(words) <= 3 and is_person_name(part)
                     and part.lower() not in exclude and not any(w.lower() in TITLE_WORDS for w in words)
                     and not _JOB_NOUN.search(part)
-                    and all(zipf_frequency(w.lower(), "en") < 5 for w in words) and _NOTES_WORDS.search(other)):
+                    and all(zipf_frequency(w.lower(), "en") < 5 and w.lower() not in _NOT_INTRO for w in words)
+                    and _NOTES_WORDS.search(other)):  # not "Thursday"
                 return part, None, None, None  # the line is the title: its facts and references stay
         return None
     return None
@@ -643,7 +648,7 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
 _NOT_INTRO = frozenset(
     """sorry so not going gonna just still really honestly glad happy sure confident good fine ok okay nervous
     worried hoping tired annoyed gutted done applying writing trying thinking also very a an the in at on
-    that this going""".split()
+    that this going monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
 # Role and company, in the ways notes name them.

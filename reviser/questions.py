@@ -135,7 +135,10 @@ _LOGISTICS = (
     r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell|holidays? booked|"
     r"(?:want|wanted|like|fancy|fancied)\s+(?:a |some )?(?:brew|cuppa|tea|coffee|water|drink)|come far|"
     r"(?:the |your )?commute from|claiming (?:travel )?expenses|somewhere to park|parking|"
-    r"(?:two|three|four|\d) days a week|just chat|chit ?chat|small talk)\b"
+    r"(?:two|three|four|\d) days a week|just chat|chit ?chat|small talk|what am i on|the match|where are you based|"
+    r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
+    r"found (?:them|us|the (?:place|office)))\b"
+    r"|\b(?:lol|haha|lmao)\b"
 )
 # Items of the day, not topics asked about: "Lunch with the team", "site tour".
 _AGENDA = (r"(?i)^\W*(?:lunch|tour|break|coffee|tea|intros?|introductions?|welcome|wrap[- ]up|q&a|my questions|"

@@ -125,6 +125,10 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interview at Moss Farm in Keswick, Herd Manager, with Ian Bell", ["Ian Bell"], []),  # a place, a role
         ("The panel: Lea Roth (Head of Parks Strategy), Jon Amis", ["Lea Roth", "Jon Amis"], []),
         ("the interview was grim. sit down with the ones who left, I'd say", [], []),  # lowercase words, no names
+        ("~~ the panel ~~\nHelen Achter, Headteacher - warm, asked most things\nPaul Ndlo - chair of govs",
+         ["Helen Achter", "Paul Ndlo"], []),
+        ("the head of medical, Cal Reyes, did the interview with the lead S&C coach Bronagh Tully",
+         ["Cal Reyes", "Bronagh Tully"], []),
         ("Panel was Captain Rhona Bell, head of training, and Ian Pike, the Chief Pilot.", ["Rhona Bell", "Ian Pike"],
          []),  # a rank is no part of the name, a title alone no name
         ("It was Dev Rao, he's the depot manager, and a lady from occupational health sat in, Mina, she said nothing",
@@ -147,6 +151,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
     [
         ("went badly\n\n- andre", "andre"),
         ("that's all I can remember. Gwen out. [end]", "Gwen"),  # a voice memo's sign-off
+        ("Notes after Harrow & Quayle interview — Thursday\nwent badly", None),  # a day is no name
+        ("Lee asked if I'd been to the match, I said I'm County not City", None),  # a word after "I'm" is no name
+        ("Notes for me, Tomasz — THINGS TO FIX\n1. froze", "Tomasz"),
         ("Notes – Siobhan Kerr – Tues\nwent badly", "Siobhan Kerr"),
         ("Interview – Siobhan Kerr – Halden & Roe\nwent badly", None),  # whom the writer met, not the writer
         ("stuff\n— Marisol Vega", "Marisol Vega"),

@@ -400,6 +400,8 @@ def test_small_talk_and_working_pattern_are_left_out_of_the_letter() -> None:
     from reviser.questions import answerable
 
     for text in ("Anything you want to ask us?", "are you okay coming into Denver two days a week?",
-                 "whether the rain had let up (just chat)"):
+                 "whether the rain had let up (just chat)", "Ok we're a bit over — anything you want to ask us?",
+                 "Where are you based again?", "Are you OK with the hybrid policy - 2 days in office?",
+                 "kerry - how was crete lol", "lee - did I go the match"):
         found = extract_questions(text, listed=True)  # dropped as small talk, or kept and then left out
         assert answerable(found, not_interviewers=[])[0] == [], text
