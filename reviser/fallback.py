@@ -568,6 +568,7 @@ def _plan_step(text: str) -> tuple[str, bool]:
     """A plan step as a sentence in the conditional, and whether it carried its own date: 'days 1-30: meet
     the regional ops leads' → ('In days 1-30 I would meet the regional ops leads.', True)."""
     text = toward_reader(strip_label(spell_out(clean(text))))
+    text = re.sub(r"(?i)^(?:my |the )?plan (?:was|is|would be)\s+", "", text)  # "plan was first 6 weeks get ..."
     # "if I get it, first sixty days I'd want to ride out ...": the condition goes, the wish becomes the step
     text = re.sub(r"(?i)^(?:if|once|when)\s+I\s+(?:get|got|start|join|am offered)\w*(?:\s+(?:it|the job|the role|"
                   r"in|there))?\s*,?\s*", "", text)

@@ -225,7 +225,7 @@ _SMALL_TALK = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
     r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
-    r"\bpay'?s\b|\bcommission\b|\bperm\s+£?\d+k?\b|\bIR35\b|"
+    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bperm\s+£?\d+k?\b|\bIR35\b|\b\d+ days a week\b|^like\b|"
     r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".

@@ -111,7 +111,7 @@ _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|
 # A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
 # "12/03/2024, 19:04 -".
 CHAT_STAMP = (r"\[?\(?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?"
-              r"(?:,?\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})?\]?\)?\s*(?:-\s+)?")  # "[13:58, 12/03/2025]" too
+              r"(?:,?\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\]?\)?\s*(?:-\s+)?")  # also "[14:08, 12/03]"
 CHAT_TURN = re.compile(rf"^\s*{CHAT_STAMP}(?P<name>{CAP_NAME}|me|i)\s*:\s*(?P<said>.*)$", re.IGNORECASE)
 
 

@@ -304,6 +304,7 @@ def test_a_plan_step_does_not_answer_a_scenario():
     [
         ("if I get it, first sixty days I'd want to shadow every shift", "In my first sixty days I would shadow every shift."),
         ("I'd like to meet every carer in week one", "I would meet every carer in week one."),
+        ("plan was first 6 weeks get a prevention programme in", "In my first 6 weeks I would get a prevention programme in."),
     ],
 )
 def test_a_plan_step_said_as_a_wish_or_with_a_condition(step, sentence):

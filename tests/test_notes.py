@@ -479,6 +479,8 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("commission is 30% after target", None, None),
         ("they said the pay's band 4", None, None),
         ("SALON TEST (model was lovely)", None, None),  # a heading in capitals
+        ("the pay is £34k and it's 6 days a week in season", None, None),
+        ("like I KNOW this", None, None),
         # when they decide and the day's arrangements are no facts; nor is a summary of the day
         ("They'll let me know on Monday", None, None),
         ("they said decision by end of next week", None, None),
@@ -776,3 +778,8 @@ def test_a_chat_export_with_the_time_before_the_date_names_the_candidate() -> No
     reading = read_notes(chat)
     assert reading.candidate_name == "Deb Kettle"
     assert "Kaz" in reading.others and reading.interviewers == []
+
+
+def test_a_chat_stamp_with_a_short_date_is_stripped_from_the_candidates_turns() -> None:
+    chat = "[14:05, 12/03] Sis: how did it go\n[14:08, 12/03] Me: I blanked on the hop test battery\n"
+    assert [f.text for f in read_notes(chat).facts] == ["I blanked on the hop test battery"]
