@@ -1,4 +1,5 @@
-"""Who is who in the notes: the interviewers to greet, everyone else named, the candidate, role and company.
+"""Who is who in the notes: the interviewers to greet, everyone else named, and the candidate (the role and the
+employer are read in `reviser/roles.py`, with this module's name patterns).
 
 Pure functions over the notes' text, no model: people are found by how notes name them ("Interviewer:
 Grace Liu", "phone screen with Dana Ruiz (Head of Support Ops)", "sit down w/ head chef marco bellini",
@@ -8,9 +9,7 @@ they only sat in, took notes, set the interview up or asked about salary.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,9 +19,9 @@ from reviser.patterns import EMAIL, phones
 
 # A capitalised name word: "Grace", "O'Neil", "McKenzie", "Adebayo-Smith", "Tomás".
 # "Wiśniewska", "Dvořák", "MacLeod": letters past Latin-1 and the Mac/Mc prefix too.
-_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
+CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
-CAP_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,2}}"
+CAP_NAME = rf"{CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{CAP_WORD}){{0,2}}"
 HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev|Captain|Capt|Ate|Kuya)\.?\s+)"
 _HONORIFIC = HONORIFIC
 # Words that look like names at the start of a phrase but are titles, teams or ordinary words.
@@ -165,7 +164,7 @@ _SIGN_OFF = re.compile(
     r"(?:\s*,\s*[A-Z]{2,6}(?:,\s*[A-Z]{2,6})*)?(?P<kiss>\s+x{1,3})?\s*$",
     re.IGNORECASE,
 )
-_JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)(?![-‐][a-z])"
+JOB_WORD = r"(?:job|role|post|position|vacancy|opening|interview|gig|opportunity)(?![-‐][a-z])"
 
 
 @dataclass
@@ -216,7 +215,7 @@ def _clean_name(raw: str) -> str | None:
         kept.append(bare)
         if len(kept) == 3:
             break
-    if not kept or (len(kept) == 1 and _JOB_NOUN.fullmatch(kept[0])):
+    if not kept or (len(kept) == 1 and JOB_NOUN.fullmatch(kept[0])):
         return None  # "the Chief Pilot": a title left alone is no name
     name = " ".join(kept)
     # Notes typed on a phone name people in lowercase ("w/ head chef marco bellini"); ordinary words in
@@ -298,28 +297,28 @@ def _name_in_passing(raw: str) -> str | None:
 
 # Job titles that stand beside a name: "Watch Manager Gareth Pryce", "the SENCo, Ruth Ansah", "Oliver Blake, brand
 # manager", "Marcus (senior designer)", "a Station Manager called Helen Ashdown", "Creative Director: Lena Voss".
-_TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|supervisor|sister|matron|chief|"
+TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|supervisor|sister|matron|chief|"
                r"founder|owner|editor|principal|senco|consultant|designer|engineer|ceo|cto|coo|cfo|md|gm|vp|"
                r"superintendent|sergeant|inspector|captain|commander|chair|dean|professor|registrar|midwife|"
                r"nurse|surgeon|radiographer|therapist|teacher|analyst|scientist|architect|planner|buyer|"
                r"controller|accountant|solicitor|barrister|strategist|producer|chef|pm)")
 _TITLE_BEFORE = re.compile(
-    rf"(?i:\b(?:[a-z][\w&-]*\s+){{0,3}}?{_TITLE_NOUN}(?:\s+(?:of|for)\s+[\w&-]+(?:\s+[\w&-]+)??)?)"
+    rf"(?i:\b(?:[a-z][\w&-]*\s+){{0,3}}?{TITLE_NOUN}(?:\s+(?:of|for)\s+[\w&-]+(?:\s+[\w&-]+)??)?)"
     rf"(?P<sep>\s*,\s*|\s*:\s*|\s+(?i:called|named|was|is)\s+|,?\s+(?i:she'?s|he'?s|who'?s) called\s+|\s+)"
     rf"(?P<name>{CAP_NAME})"
 )
 _TITLE_AFTER = re.compile(
     rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:(?:he'?s|she'?s|who'?s)\s+)?(?i:the\s+|our\s+|a\s+)?)"
-    rf"(?i:(?:[\w&-]+\s+){{0,3}}?{_TITLE_NOUN})\b"
+    rf"(?i:(?:[\w&-]+\s+){{0,3}}?{TITLE_NOUN})\b"
 )
 _CALLED = re.compile(rf"\b(?i:a|an|the|one more|another)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
                      rf"[^,.;]{{0,40}}?(?:\s+(?i:called|named)\s+|,\s*)(?P<name>{CAP_NAME})")
 # A sentence that tells who did the interview: "it was X and Y", "the panel was ...", "Technical round was with".
 _WHO_WAS_THERE = re.compile(r"(?i)\b(?:interview\w*|intvw|panel\w*|it was|there was|there were|was with|"
-                            r"round|met)\b|^\W*(?:[a-z][\w&-]*\s+){0,3}?" + _TITLE_NOUN + r"\s*:|"
-                            r"\b" + _TITLE_NOUN + r"\s+(?:was|were|is)\s+(?-i:[A-Z])")
+                            r"round|met)\b|^\W*(?:[a-z][\w&-]*\s+){0,3}?" + TITLE_NOUN + r"\s*:|"
+                            r"\b" + TITLE_NOUN + r"\s+(?:was|were|is)\s+(?-i:[A-Z])")
 # A line near the top that opens with a title and a name: "* Managing editor Alicia Moreno + city editor ...".
-_OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{_TITLE_NOUN})\s+{CAP_NAME}")
+_OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN})\s+{CAP_NAME}")
 
 
 def _titled_names(line: str, head: bool = False) -> list[str]:
@@ -442,7 +441,7 @@ def full_name(name: str, text: str) -> str:
     if " " in name or not name[:1].isupper():
         return name
     found = {m.group(0) for m in re.finditer(
-        rf"(?<![\w-]){re.escape(name)}(?:\s+{_PARTICLE}){{0,2}}\s+{_CAP}(?![\w-])", text)}  # fmt: skip
+        rf"(?<![\w-]){re.escape(name)}(?:\s+{_PARTICLE}){{0,2}}\s+{CAP_WORD}(?![\w-])", text)}  # fmt: skip
     found = {f for f in found if is_person_name(f) and not any(w.lower() in TITLE_WORDS for w in f.split()[1:])}
     return found.pop() if len(found) == 1 else name
 
@@ -535,7 +534,7 @@ def find_candidate(
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
     for number, line in reversed(tail):  # a voice memo's "that's it. Tom out."
-        over = re.search(rf"(?:^|[.!]\s+)(?P<name>{_CAP})\s+out\b[.!]?", line)
+        over = re.search(rf"(?:^|[.!]\s+)(?P<name>{CAP_WORD})\s+out\b[.!]?", line)
         if over and only_a_name(over.group("name")):
             return over.group("name"), None, None, number
     return None, None, None, None
@@ -593,7 +592,7 @@ def only_a_name(word: str) -> bool:
 
 _NOTES_WORDS = re.compile(r"(?i)\b(?:notes?|notas|notizen|debrief|recap|post-?mortem|brain ?dump|thoughts|entrevista|"
                           r"entretien|interview|job|role|post|position|vacancy)\b")
-_MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|date|sent|subject|re|fwd?)\s*:")
+MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|date|sent|subject|re|fwd?)\s*:")
 
 
 _FROM = re.compile(rf"^\s*(?i:from)\s*:\s*(?:(?P<name>{CAP_NAME})(?=\s|<|$)\s*)?<?(?P<email>[\w.+-]+@[\w.-]+)?>?\s*$")
@@ -623,7 +622,7 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
     receptionist job w/ X. blew it': the first line, in two parts around a dash, one a person's name alone and
     the other about the notes or the job."""
     for line in lines:
-        if not line.strip() or _MAIL_HEADER.match(line):
+        if not line.strip() or MAIL_HEADER.match(line):
             continue
         first = re.split(r"(?<=\w\w)[.!?](?:\s|$)", line.strip(" #*"))[0]
         parts = [p.strip(" *()") for p in re.split(r"\s+[-–—|]\s+", first)]
@@ -637,7 +636,7 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
             words = part.split()
             if (re.fullmatch(CAP_NAME, part) and 1 <= len(words) <= 3 and is_person_name(part)
                     and part.lower() not in exclude and not any(w.lower() in TITLE_WORDS for w in words)
-                    and not _JOB_NOUN.search(part)
+                    and not JOB_NOUN.search(part)
                     and all(zipf_frequency(w.lower(), "en") < 5 and w.lower() not in _NOT_INTRO for w in words)
                     and _NOTES_WORDS.search(other)):  # not "Thursday"
                 return part, None, None, None  # the line is the title: its facts and references stay
@@ -651,73 +650,8 @@ _NOT_INTRO = frozenset(
     that this going monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
-# Role and company, in the ways notes name them.
-_ROLE_AT = re.compile(
-    rf"(?i:\b(?:interview(?:ed)?|applied|applying|application|interviewing|here|went|shortlisted)\b[^.\n]{{0,30}}?"
-    rf"\bfor\s+(?:the\s+|a\s+|an\s+|my\s+)?)(?P<role>[^.,;:\n()]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)"
-    rf"(?:\s+(?i:{_JOB_WORD})(?:\s+(?i:on|in)\s+[^,.;]{{1,40}}?)?)?(?:\s*\([^)]*\))?"
-    rf"\s+(?i:at|with|@|w/)\s+(?:the\s+)?(?P<company>[^.,;:\n()]{{2,60}})"
-)
-_ROLE_LEAD = re.compile(
-    rf"^\W*(?i:interview\s*[:\-–]\s*)?(?P<role>[^.,;:\n@]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)\s+"
-    rf"(?:(?i:{_JOB_WORD})\s*(?:[,:\-–—]\s*|\s+(?i:at|with|@|w/)\s+(?:the\s+)?|\s+)|(?i:at|@)\s+)"
-    rf"(?P<company>[^.,;:\n()—–]{{2,60}})",
-    re.MULTILINE,
-)
-_COMPANY_FIRST = re.compile(
-    rf"(?:the\s+)?(?P<company>(?:{_CAP}\s+){{0,4}}{_CAP})\s+interview\s+for\s+(?:the\s+)?"
-    rf"(?P<role>[^.,;:\n]{{2,60}}?(?:\s*\([^)]{{1,40}}\))?)(?=[.,;:\n]|\s+(?:role|job|post|position|today)|$)"
-)
-_COMPANY_STOP = re.compile(
-    r"\s+(?:today|yesterday|this|last|on|in|for|with|and|but|at|it|was|is|went|which|who|claims|digital|team|"
-    r"depot|store|office|branch|site|nights?|days|shift|evenings?|weekends?)\b.*$|\s+\d.*$",
-    re.IGNORECASE,
-)
-_COMPANY_THEN_ROLE = re.compile(
-    rf"\b(?:at|with|@)\s+(?P<company>(?:{_CAP}\s+){{0,4}}{_CAP})\s+for\s+(?:the|a|an)\s+"
-    rf"(?P<role>[^.,;:\n]{{2,60}}?)\s+(?:role|job|post|position|vacancy)\b"
-)
-
-
-def _trim_company(raw: str) -> str | None:
-    """'Fennel & Oak, trial shift ...' → 'Fennel & Oak'; 'the Department for Parks and Heritage digital team' →
-    'Department for Parks and Heritage'; lowercase 'kestrel logistics today' → 'kestrel logistics'."""
-    if re.match(HONORIFIC, raw.strip(" *_\"'")):
-        return None  # "Dr Ada Moss": a person, not an employer
-    text = re.split(r"\s+[-–—(]|\s+w/|[,;:.()!?]", raw.strip(" *_\"'"))[0].strip()
-    text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text)
-    words = text.split()
-    if not words:
-        return None
-    if words[0][:1].isupper():
-        kept = [words[0]]
-        for index, word in enumerate(words[1:], start=1):
-            nxt = words[index + 1] if index + 1 < len(words) else ""
-            if word[:1].isupper() or word[:1].isdigit() and len(kept) == 1:
-                kept.append(word)
-            elif word.lower() in ("of", "for", "and", "&", "de", "the", "on") and nxt[:1].isupper():
-                kept.append(word)
-            else:
-                break
-        company = " ".join(kept)
-    else:
-        company = " ".join(_COMPANY_STOP.sub("", " ".join(words[:3])).split()[:3])
-    if not company or company.lower() in TITLE_WORDS or len(company.split()) > 7:
-        return None
-    return company
-
-
-def _trim_role(raw: str) -> str | None:
-    role = re.sub(r"(?i)^(?:interview\s*(?:today\s*)?(?:for)?\s*[:\-–]?\s*|today\s+)", "", raw.strip(" *_\"'"))
-    role = re.sub(rf"(?i)\s+{_JOB_WORD}$", "", role).strip(" -–—,")
-    role = re.sub(r"(?i)^(?:the|a|an|my)\s+", "", role)
-    words = role.split()
-    if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was|intvw|intv)\b|\bw/", role):
-        return None
-    return role
-
-
-_JOB_NOUN = re.compile(
+# Words for a job: what a title line or a listing names, and what is no person's name ("the Chief Pilot").
+JOB_NOUN = re.compile(
     r"(?i)\b(?:analyst|manager|engineer|nurse|chef|designer|developer|dev|lead|officer|assistant|advis[oe]r|accountant|"
     r"pharmacist|practitioner|rep|executive|supervisor|electrician|teacher|worker|paralegal|researcher|dispatcher|"
     r"controller|technician|tech|physio|physiotherapist|marketer|coordinator|director|head|specialist|consultant|"
@@ -731,257 +665,11 @@ _JOB_NOUN = re.compile(
     r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist|vet|curator|adviser|"
     r"bookkeeper|photographer|practitioner)s?\b"
 )
-# A part of a title line that names a place in the employer, not the employer ("Croydon store", "CIN team").
-_NOT_EMPLOYER = re.compile(
-    r"(?i)\b(?:team|store|depot|patch|branch|site|ward|floor|unit|office|w/|with|shift|nights?)\b"
-)
-
-
-# A part of a title line about the notes or the day, not the job: "Quick brain dump before I forget", "Assessment day".
-_ABOUT_NOTES = re.compile(r"(?i)\b(?:brain ?dump|before i forget|assessment (?:day|centre|center))\b")
-
-
-def _title_line(text: str) -> tuple[str | None, str | None]:
-    """'Territory Sales Rep - Northline Packaging (Leeds patch)', 'Interview notes - Medical Social Worker,
-    Lakeshore Regional Medical Center', 'paralegal interview, Whitfield & Marsh LLP', 'UX Designer @ Loomly — final
-    round debrief', 'Aldergrove Pharma — QC Analyst — interview notes': the first line that is no question, its
-    role the part with 'interview' or a job noun, its employer the next part that names no team, store or person."""
-    # a mail's subject line names the job as a title line does ("Subject: notes - Harbourside BS interview ...")
-    lines = [re.sub(r"(?i)^\s*subject\s*:\s*(?:(?:re|fwd?)\s*:\s*)*", "", line) for line in text.splitlines()[:12]]
-    lines = [line for line in lines if line.strip() and not _MAIL_HEADER.match(line)]
-    questions = re.compile(r"\s*(?:Q\d*\b|[-*•]|\d+[.)])|.*\?\s*$")
-    first = next((line for line in lines if not questions.match(line)), "")
-    first = re.sub(r"(?i)^\s*interview\s*:\s*", "", first.strip(" #*"))  # "Interview: Whitcombe & Adair LLP, ..."
-    # What is in brackets stays with its part ("School Librarian (Media Centre)"); its commas split nothing.
-    brackets = re.findall(r"\([^)]*\)", first)
-    marks = iter(range(len(brackets)))
-    first = re.sub(r"\([^)]*\)", lambda _: f"\x00{next(marks)}\x00", first)
-    first = re.split(r"(?<=\w\w)[.:](?:\s|$)", first)[0]
-    parts = [p.strip(" *") for p in re.split(r"\s+[-–—|]\s+|,\s+", first) if p.strip(" *")]
-    # The parts from "interview Thurs 10am", "round 2" or "Zoom" on say when and how, not who or what.
-    when = next((i for i, p in enumerate(parts) if i >= 2 and re.match(
-        r"(?i)(?:interview|round|stage|zoom|teams|call|\d)\b", p)), None)  # fmt: skip
-    if when is not None:
-        parts = parts[:when]
-    # a short capitalised bracket names the team ("(Front Office)"); an aside ("(lateral, 2nd/3rd year)") goes
-    kept = [b if re.fullmatch(r"\((?:[A-Z][\w&-]*\s?){1,3}\)", b) else "" for b in brackets]
-    parts = [re.sub(r"\s*\x00(\d+)\x00", lambda m: " " * bool(kept[int(m.group(1))]) + kept[int(m.group(1))], p)
-             for p in parts]  # fmt: skip
-    parts = [p.strip() for p in parts if p.strip()]
-    parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
-                                                  r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
-                                                  r"auto-transcript|transcript|recap)", p)
-             and not _ABOUT_NOTES.search(p)]  # fmt: skip
-    for part in parts:  # "Halden Biosciences (QC Laboratory Technician)": the employer, its role in brackets
-        inside = re.fullmatch(r"(?P<company>[^()]+?)\s*\((?P<role>[^(),]+)\)", part)
-        if inside and _JOB_NOUN.search(inside.group("role")) and not _JOB_NOUN.search(inside.group("company")):
-            role, company = _trim_role(inside.group("role")), _trim_company(inside.group("company"))
-            if role and company:
-                return role, company
-    for index, part in enumerate(parts):  # "UX Designer @ Loomly", "bus dispatcher job at Metrolink Buses"
-        at = re.match(rf"(?P<role>.+?)\s+(?:(?i:{_JOB_WORD})\s+)?(?:@|at)\s+(?P<company>.+)$", part)
-        if at and index == 0:
-            role, company = _trim_role(at.group("role")), _trim_company(at.group("company"))
-            if role and company:
-                return role, company
-    if len(parts) < 2 or any(len(p.split()) > 7 for p in parts[:2]):
-        if len(parts) == 1:  # "shift supervisor interview kestrel logistics"
-            inside = re.match(r"(?i)(?P<role>.+?)\s+interview\s+(?P<company>\S.+)$", parts[0])
-            if inside:
-                role, company = _trim_role(inside.group("role")), _trim_company(inside.group("company"))
-                if role and company:
-                    return role, company
-        return None, None
-    role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), None)
-    if role_index is None:
-        if not any(_JOB_NOUN.search(p) for p in parts[:2]):
-            return None, None  # "Voice memo – transcribed (auto)": no interview and no job in the line
-        role_index = 1 if not _JOB_NOUN.search(parts[0]) and _JOB_NOUN.search(parts[1]) else 0
-    role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
-    rest = [p for i, p in enumerate(parts) if i != role_index]
-    after = parts[role_index + 1 :] if role_index == 0 else rest
-    company = next((_trim_company(p) for p in after if not _NOT_EMPLOYER.search(p)), None)
-    if role and company and role != company and company[:1].isupper() | company.islower():
-        return role, company
-    return None, None
-
-
-# "Role: Senior Backend Engineer", "Company: Helio Robotics"
-_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*[:=]\s*(?P<role>[^\n]{2,80}?)\s*$")
-_COMPANY_LABEL = re.compile(r"(?im)^\W*(?:company|employer|organi[sz]ation|org)\s*[:=]\s*(?P<company>[^\n]{2,80}?)\s*$")
-# "Interview at Brightsmile Dental in Leeds, Lead Dental Nurse, 10am": the employer, then the role.
-_AT_THEN_ROLE = re.compile(
-    r"(?i:\binterview(?:ed)?\s+(?:at|with|@)\s+)(?:the\s+)?(?P<company>[A-Z][^,.;:\n]{1,50}?)(?:\s+in\s+[A-Z][\w-]+)?"
-    r",\s*(?:for\s+(?:the\s+)?)?(?P<role>[^,.;:\n]{2,50}?)(?=[,.;:\n]|$)"
-)
-
-
-_AT_BRACKET_ROLE = re.compile(
-    r"(?i:\binterview(?:ed)?\s+(?:at|@)\s+)(?:the\s+)?(?P<company>[A-Z][^,.;:\n()]{1,50}?)\s*\((?P<role>[^,()]{2,40})"
-)
-
-
-def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
-    """A 'Role:' line, and the company from a 'Company:' line or from the title line ('Interview debrief —
-    Helio Robotics')."""
-    head = "\n".join(text.splitlines()[:10])
-    labelled = _ROLE_LABEL.search(head)
-    if not labelled:
-        return None, None
-    # "Role: Customer Success Manager, Mid-Market", "role = gas engineer, domestic": the job, then a qualifier
-    role = labelled.group("role")
-    role = _trim_role(role if "(" in role else re.sub(r",\s*[\w-]+(?:\s+[\w-]+)?\s*$", "", role))
-    named = _COMPANY_LABEL.search(head)
-    company = _trim_company(named.group("company")) if named else None
-    if company is None:
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        at = re.search(r"\s@\s*(?P<company>\w[^,;\n]{2,60})", first)  # "intvw w/ gary pritchard @ pritchard & sons"
-        def about_the_job(separators: str) -> list[str]:
-            parts = [p.strip(" #*") for p in re.split(separators, first.strip(" #*")) if p.strip(" #*")]
-            return [p for p in parts if not re.search(r"(?i)\b(?:interview|intvw|debrief|notes|recap|transcript)\b", p)
-                    and not _ABOUT_NOTES.search(p)]  # fmt: skip
-
-        # "Quick brain dump before I forget - CSM interview, Loopwise": commas too when the dashes leave nothing
-        parts = about_the_job(r"\s+[-–—|]\s+") or about_the_job(r"\s+[-–—|]\s+|,\s+")
-        company = _trim_company(parts[0]) if len(parts) == 1 else None
-        if at and len(named_at := re.split(r"\s*[,;(]", at.group("company"))[0].split()) <= 5:
-            company = " ".join(named_at)
-    return role, company
-
-
-_EMPLOYER = rf"{_CAP}(?:\s+(?:&|and|of|de)\s+{_CAP}|\s+{_CAP}){{0,4}}"
-_ROLE_WORD = r"(?!(?i:the|a|an|my|for|to|was|is|so|ok|with|at|that|this)\b)\w[\w&/'’-]*"
-_ROLE_WORDS = rf"(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
-# "the shift lead role with X", "that was the senior carer interview at X", "- vet receptionist job w/ X",
-# "Hollis & Byrne's Management Accountant position", "interview for X as their new QA Engineer".
-_ROLE_JOB_AT = re.compile(
-    rf"(?:^|[-–—:]\s+|\b(?i:the|my|a|an)\s+)(?P<role>{_ROLE_WORDS})\s+(?i:{_JOB_WORD})\s+(?i:at|with|w/|@)\s+"
-    r"(?:the\s+)?(?P<company>[^.,;:\n()]{2,60})",
-    re.MULTILINE,
-)
-_POSSESSIVE_ROLE = re.compile(
-    rf"(?P<company>{_EMPLOYER})['’]s\s+(?P<role>{_ROLE_WORDS})\s+(?i:role|job|post|position|vacancy|opening)\b"
-)
-_AS_NEW_ROLE = re.compile(
-    rf"(?i:\bfor)\s+(?:the\s+)?(?P<company>{_EMPLOYER})\s+(?i:as)\s+(?i:their|the|a|an|its)\s+(?i:new\s+)?"
-    r"(?P<role>[^.,;:\n()]{2,50}?)(?=[.,;:\n(]|\s+(?:and|but|role|job|position|post)\b|$)"
-)
-
-
-# Notes typed in lowercase: "interview at petal & stem in fitzroy for the senior florist / store lead job",
-# "brain dump after żubr games interview (qa tester, mid level)".
-_AT_FOR_JOB = re.compile(
-    r"(?i)\binterview(?:ed)?\s+(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
-    rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?)\s+{_JOB_WORD}\b"
-)
-_AFTER_INTERVIEW = re.compile(
-    r"(?i)\b(?:after|from|re|for)\s+(?:the\s+|my\s+)?(?P<company>[^.,;:\n()]{2,40}?)\s+interview\s*"
-    r"\((?P<role>[^,;)\n]{2,40})"
-)
-
-
-_A_PERSON_WITH = re.compile(r"(?i)\b(?:with|w/)\s+\S")
-
-
-def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
-    """Every (role, company, strength) the notes may state, the most explicit first: 2 for a label, 1 for a
-    sentence about the job, 0 for a title line or a lead-in, which need a word for a job."""
-    head = "\n".join(text.splitlines()[:8])
-    yield *_labelled_role_company(text), 2
-    for pattern in (_POSSESSIVE_ROLE, _AS_NEW_ROLE, _ROLE_JOB_AT):
-        for match in pattern.finditer(head):
-            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-            titled = re.match(rf"\s*\([^)]*\b{_TITLE_NOUN}\b", head[match.end() : match.end() + 60], re.I)
-            if company and titled and _A_PERSON_WITH.search(match.group(0)):
-                continue  # "head baker interview with Marguerite Bell (owner)": whom, not where
-            if role and _JOB_NOUN.search(role):
-                yield role, company, 1
-    for match in _AT_BRACKET_ROLE.finditer(head):  # "the interview at Riverbend Vets (Small animal vet, full time)"
-        role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-        if role and _JOB_NOUN.search(role):
-            yield role, company, 1
-    for match in _AT_THEN_ROLE.finditer(head):
-        if re.match(r"(?i)(?:the|our|their)\s", match.group("role")) or re.match(HONORIFIC, match.group("company")):
-            continue  # "interview with Dr Imogen Carter, the QC lab manager": a person and her title
-        role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
-        if role and _JOB_NOUN.search(role):
-            yield role, company, 1
-    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE, _AT_FOR_JOB, _AFTER_INTERVIEW):
-        for match in pattern.finditer(head):
-            yield _trim_role(match.group("role")), _trim_company(match.group("company")), 1
-    yield *_title_line(text), 0
-    for sentence in re.split(r"(?<=\w)[.!?]\s+|,\s+(?=[a-z])|\n", head):
-        for match in _ROLE_LEAD.finditer(sentence.strip()):
-            yield _trim_role(match.group("role")), _trim_company(match.group("company")), 0
-    yield *_listed_role_company(text), 0
-
-
-_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*[:\-–—]\s*|"
-                        r"^\W*(?:entretien|entrevista|vorstellungsgespr[äa]ch)\s+")
-_PLACE_WORDS = re.compile(r"(?i)\b(?:team|base|plant|services|department|dept|campus|branch|site|office|wing|"
-                          r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?:am|pm)|monday|tuesday|wednesday|thursday|friday|"
-                          r"saturday|sunday|today|yesterday)\b")
-
-
-def _listed_role_company(text: str) -> tuple[str | None, str | None]:
-    """A line near the top that lists the job: 'Senior Policy Officer, Housing Strategy team, Calderbridge City
-    Council.', 'hartley moss, sales negotiator. awful.', 'Assessment day - Cabin Crew, Skylark Airways - Manchester
-    base': one part names a job, another the employer; a team, a base or a time is neither."""
-    lines = [line for line in text.splitlines() if line.strip()][:6]
-    for line in lines:
-        line = re.sub(rf"^\s*{CHAT_STAMP}(?:{CAP_NAME}|me|i)\s*:\s*", "", line, flags=re.IGNORECASE)
-        sentences = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))
-        # "HMP Ravensmoor. prison officer. went blank ...": short sentences at the start are parts of one list
-        short = [x for x in itertools.takewhile(lambda x: 0 < len(x.split()) <= 4, sentences)]
-        first = ", ".join(short) if len(short) >= 2 else sentences[0]
-        # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
-        first = re.sub(r"\s*\((?!(?:[A-Z][\w&-]*\s?){1,3}\))[^)]*\)", "", first)
-        parts = [p.strip(" *") for p in re.split(r"\s*,\s*(?![^()]*\))|\s+[-–—|]\s+", first)]
-        # "Interview at Brightwell Opticians": the employer, named as such
-        parts = [re.sub(r"(?i)^(?:interview(?:ed)?\s+)?(?:at|with|@)\s+", "", p) for p in parts if p]
-        if any(re.search(r"(?i)\b(?:is|are|was|were|i|i'm)\b", p) for p in parts):
-            continue  # a sentence, not a list: "head chef is Marco Benedetti"
-        if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
-            continue
-        role = next((p for p in parts if _JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
-        if role is None or _trim_role(role) is None:
-            continue
-        rest = [p for p in parts if p is not role and not _PLACE_WORDS.search(p) and not _NOT_EMPLOYER.search(p)
-                and not _JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
-        employers = [p for p in rest if p[:1].isupper() or len(parts) == 2]
-        if employers:  # "poste : Medical Translator": the label before a part is no part of it
-            return _trim_role(re.sub(r"^\w+\s*:\s*", "", role)), employers[0]
-    return None, None
-
-
-# Words that end any reading as a role: a deed or an aside caught in a pattern ("Dr Helen Okafor ran the",
-# "Rachel from HR met me", "Then the final", "just out of the").
-_NOT_IN_ROLE = re.compile(r"(?i)\b(?:ran|met|didn'?t|didnt|forgot|went|just|then|she|he|they|from hr|out of)\b|"
-                          r"(?-i:\bit\b)")  # "it", not "IT Support Analyst"
-_PRONOUN = re.compile(r"(?i)\b(?:me|them|us|him|her|she'?s|he'?s|we|you)\b|(?-i:\b(?:i|it)\b)")
-
-
-def _plausible(role: str, company: str, strength: int) -> bool:
-    """A role that names a job and an employer that names someone: 'salon' and 'reception' are places, 'two of
-    them' people, 'she's the clinical' a sentence. A label is taken as written."""
-    if strength == 2:
-        return True
-    if _NOT_IN_ROLE.search(role) or _PRONOUN.search(company) or re.search(r"(?i)\bthe end\b", company):
-        return False
-    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in role.split())
-    if strength == 0 and not (_JOB_NOUN.search(role) or (capitalised and len(role.split()) <= 3)):
-        return False
-    return not (company.islower() and " " not in company and zipf_frequency(company, "en") >= 4)
-
-
-def find_role_company(text: str) -> tuple[str | None, str | None]:
-    for role, company, strength in _readings(text):
-        if role and company and _plausible(role, company, strength):
-            return role, company
-    return None, None
 
 
 def read_people(text: str) -> People:
+    from reviser.roles import find_role_company  # roles.py reads with this module's name patterns
+
     role, company = find_role_company(text)
     # "Interview debrief — Helio Robotics": a title line's name may be the employer's, not the candidate's
     name, email, phone, line = find_candidate(text, frozenset({company.lower()} if company else ()))

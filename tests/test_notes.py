@@ -8,7 +8,8 @@ from reviser.facts import build_facts, lines_to_classify, relevant_facts
 from reviser.grounding import Sources
 from reviser.models import ExtractedFact, ExtractedFacts
 from reviser.notes import as_first_person, classify, clauses, injection_lines, note_lines, read_notes, transcript_turns
-from reviser.people import find_candidate, find_interviewers, find_role_company
+from reviser.people import find_candidate, find_interviewers
+from reviser.roles import find_role_company
 
 NOTES = """Interviewer: Dana Reyes (Head of Analytics)
 
