@@ -308,7 +308,8 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
                 and not JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
         employers = [p for p in rest if p[:1].isupper() or len(parts) == 2]
         if employers:  # "poste : Medical Translator": the label before a part is no part of it
-            return _trim_role(re.sub(r"^\w+\s*:\s*", "", role)), employers[0]
+            # "the Tamar Valley RFC one, for the first team physio job"
+            return _trim_role(re.sub(r"^(?:\w+\s*:|for|as)\s*", "", role)), _trim_company(employers[0])
     return None, None
 
 

@@ -264,6 +264,8 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
          "Harbour BS"),
         ("Entretien Lumen Optik, Basel (visio) – 3 juin – poste : Medical Translator DE/EN", "Medical Translator DE/EN",
          "Lumen Optik"),
+        ("[14:04, 12/03] Me: the Tamar Vale RFC one, for the first team physio job", "first team physio",
+         "Tamar Vale RFC"),
         # what a pattern caught in a sentence is no role or employer
         ("Then the final interview with two of them: Ana and Rob.", None, None),
         ("I had the interview. Dr Lee ran the interview - she's the clinical director", None, None),
