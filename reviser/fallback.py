@@ -51,6 +51,7 @@ SHORTHAND = {
     "theres": "there's", "thats": "that's", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
     "hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "diff": "different", "msg": "message",
     "mgr": "manager", "approx": "about", "+": "and", "&": None, "->": "to", "incl.": "including",
+    "i'd": "I'd", "i'm": "I'm", "i've": "I've", "i'll": "I'll",
     "abt": "about", "asap": "as soon as possible", "quals": "qualifications", "ppl": "people", "coz": "because",
     "q": "question", "qs": "questions", "prob": "problem", "probs": "problems",
 }  # fmt: skip
@@ -209,6 +210,9 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+", "", text)  # "ran over by 20 min 😩"
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
+    # "said i'd never done a disciplinary which is rubbish": the writer's own verdict goes
+    text = re.sub(r",?\s+(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie|nonsense)\W*$", "", text,
+                  flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
     # "which is SO annoying bc I literally took ...": the aside that joined it to the line before goes
     text = re.sub(r"(?i)^(?:which|that)\s+(?:is|was)\s+(?:so\s+|really\s+)?\w+\s+(?:because|bc|cos|as)\s+", "", text)
@@ -370,8 +374,8 @@ def _mine(text: str, *, record: bool = False) -> str:
         text = re.sub(r"^(\S+\s+(?:years?|yrs?))\b(?:\s+of)?", lambda m: f"I have {m.group(1)}{joint}", text, count=1)
         text = text.replace(" as as ", " as ").replace(" of experience of ", " of experience in ")
     elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record) and not (
-        len(words) > 1 and lowered[1] in {"is", "are", "was", "were", "has", "have"}
-    ):  # "repairs is what tenants actually feel" has its subject
+        len(words) > 1 and lowered[1] in {"is", "are", "was", "were", "has", "have", "and", "or", "&"}
+    ):  # "repairs is what tenants actually feel" has its subject; "counterbalance and reach licences" is a list
         text = "I " + _lower_first(text)
     elif (at := _after_setting(words, record)) is not None:
         text = " ".join([*words[:at], "I", *words[at:]])  # 'at my last place cut callbacks ...' → '... I cut ...'
@@ -653,13 +657,16 @@ HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:
 # Questions that a fact answers only when it is about the same thing: knowledge ("difference between group
 # policy and security groups", "how to unlock an AD account") and availability ("can you do weekends / on
 # call"). Any example from the notes would do for "tell me about a time ..."; not for these.
+# "Can you do rotating shifts?": only a fact that says so answers, not one that merely mentions a shift.
+AVAILABILITY = (
+    r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
+    r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
+    r"notice|start|hours|available)\b|\b(?:availability|notice period|start date|salary expectations)\b"
+)
 SAME_TOPIC = re.compile(
     r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b|"
     r"what do (?:you|u) know about)|\bstand for\b|"
-    r"\b(?:troubleshoot|diagnose|debug|calculate)\b|"
-    r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
-    r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
-    r"notice|start|hours|available)\b|\b(?:availability|notice period|start date|salary expectations)\b",
+    r"\b(?:troubleshoot|diagnose|debug|calculate)\b|" + AVAILABILITY,
     re.I,
 )
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
@@ -736,10 +743,12 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     asks_why = bool(ASKS_WHY.search(question))
     hypothetical = bool(HYPOTHETICAL.search(question))
     same_topic = bool(SAME_TOPIC.search(question))
+    available = bool(re.search(AVAILABILITY, question, re.I))
     scenario = bool(SCENARIO.search(question))
     story = bool(ASKS_STORY.search(question))
     for i, fact in enumerate(facts):
-        if same_topic and shared_words(question, fact.text) < 0.5:  # "a Deployment and a StatefulSet" is no deploy time
+        if same_topic and shared_words(question, fact.text) < (0.75 if available else 0.5):
+            # "a Deployment and a StatefulSet" is no deployment time; "rotating shifts" no "start of shift brief"
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
             continue
         told = fact.kind == "accomplishment" and bool(DEED.search(fact.text))  # a story, not "typing 70wpm"

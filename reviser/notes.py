@@ -300,8 +300,8 @@ def _heading_text(raw: str) -> str | None:
     md = _MD_HEADING.match(raw)
     if md:
         return (md.group("h") or md.group("b") or md.group("u") or "").strip(" :")
-    if _BULLET.match(raw):
-        return None
+    if _BULLET.match(raw) or FILE_NAME.search(text) or EMAIL.search(text):
+        return None  # "can send my brief template (shift-brief.pdf)" says what it heads
     if text.endswith((":", " -", " –", " —")) and len(text.split()) <= 8 and not re.search(r"[.?!@]", text[:-1]):
         return text.rstrip(":-–— ")
     # A short line with no sentence punctuation that reads like a heading; an aside in brackets does not
@@ -407,6 +407,7 @@ _ABOUT_PEOPLE = re.compile(
     r"(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
     r"took notes|set (?:it|the call|the interview) up|set up the (?:call|interview)|did the intro|intro call|"
     r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|the recruiter|"
+    r"did the tour|gave me (?:a|the) tour|showed me (?:round|around)|"
     r"salary|notice period)\b)"
 )
 
@@ -629,6 +630,8 @@ def _sets_the_scene(clause: str, context: list[str]) -> bool:
 # A first line that says what the interview was and when: a time, a day, a round.
 _TITLE_LINE = re.compile(r"(?i)\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|mon|tues?|wed|thurs?|fri|sat|sun|"
                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|round|interview|intvw|debrief|zoom|teams call)\b")
+# What the candidate said in the room, marked as untrue: the deed after it is the truth.
+_CORRECTED = re.compile(r"(?i)\b(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie|nonsense)\W*$")
 # Notes written to oneself ("Hi me,", "Dear self", "Note to self") may call the candidate "you".
 _TO_SELF = re.compile(r"(?im)^\W*(?:(?:hi|hey|hello|dear)\s+(?:me|self|myself|future me)\b|note to (?:self|me)\b)")
 _YOU = [(re.compile(rf"(?i)\b{you}\b"), me) for you, me in
@@ -685,6 +688,7 @@ def read_notes(text: str) -> Facts:
         raw = raw_lines[line.number - 1]
         section = line.section
         last_kind: str | None = None
+        last_text = ""
         for start, end in clauses(line):
             clause = raw[start:end]
             if any(a < end and start < b for a, b in contact_spans.get(line.number, [])):
@@ -700,7 +704,9 @@ def read_notes(text: str) -> Facts:
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             hint = section
             bare = re.sub(r"(?i)^(?:and\s+)?(?:honestly|also|then)?\s*", "", clause)
-            if last_kind == "plan" and _STEP_START.match(bare):
+            if last_text and _CORRECTED.search(last_text) and _DONE.match(bare):
+                hint = "accomplishment"  # "said i'd never done a disciplinary which is rubbish, i did 3 at Kwikstock"
+            elif last_kind == "plan" and _STEP_START.match(bare):
                 hint = "plan"  # "I'd ride out with every watch, get to know the lads, and sit down with ..."
             arrow = re.search(r"\s(?:->|→|=>)\s", raw)
             if said_vs and arrow:
@@ -710,7 +716,7 @@ def read_notes(text: str) -> Facts:
                 start, hint = start + lead[0], lead[1] or section
                 clause = raw[start:end]
             kind = classify(as_first_person(clause) if to_self else clause, hint)
-            last_kind = kind
+            last_kind, last_text = kind, clause
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip

@@ -661,7 +661,7 @@ JOB_NOUN = re.compile(
     r"barista|baker|cook|porter|cleaner|steward|mechanic|plumber|joiner|carpenter|labourer|apprentice|trainee|"
     r"intern|lecturer|tutor|counsellor|psychologist|midwife|dentist|hygienist|optician|radiographer|pilot|"
     r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal|"
-    r"reporter|journalist|crew|stylist|hairdresser|negotiator|copywriter|firefighter|handler|gardener|landscaper|"
+    r"reporter|journalist|crew|stylist|hairdresser|negotiator|copywriter|firefighter|handler|gardener|landscaper|leader|"
     r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist|vet|curator|adviser|"
     r"bookkeeper|photographer|practitioner)s?\b"
 )

@@ -357,3 +357,16 @@ def test_what_an_acronym_stands_for_is_asked_of_the_user():
 
 def test_the_comma_in_a_number_is_no_list_comma():
     assert fallback._and_list("2,850 hours total, 1,900 on type") == "2,850 hours total and 1,900 on type"
+
+
+def test_the_writers_verdict_and_a_list_of_licences_read_as_a_letter_should():
+    assert fallback.as_mine("said i'd never done a disciplinary which is rubbish") == (
+        "I said I'd never done a disciplinary.")
+    fact = Fact(id="F1", kind="skill", text="counterbalance + reach licences, first aider", line=1, source="notes")
+    assert fallback.evidence(fact) == "My skills include counterbalance and reach licences, first aider."
+
+
+def test_an_availability_question_is_asked_of_the_user_unless_a_fact_says_so():
+    facts = [Fact(id="F1", kind="accomplishment", text="got pick accuracy to 99.6% with a start of shift brief",
+                  line=1, source="notes")]
+    assert _answers_for(["Can you do rotating shifts?"], facts) == [fallback.ADD_OWN_ANSWER]

@@ -786,3 +786,12 @@ def test_a_chat_export_with_the_time_before_the_date_names_the_candidate() -> No
 def test_a_chat_stamp_with_a_short_date_is_stripped_from_the_candidates_turns() -> None:
     chat = "[14:05, 12/03] Sis: how did it go\n[14:08, 12/03] Me: I blanked on the hop test battery\n"
     assert [f.text for f in read_notes(chat).facts] == ["I blanked on the hop test battery"]
+
+
+def test_a_line_with_a_file_name_is_no_heading_and_a_correction_is_the_deed() -> None:
+    notes = ("what went wrong\n- said i'd never done a disciplinary which is rubbish, i did 3 at Kwikstock\n\n"
+             "can send my brief template (shift-brief.pdf)\n")
+    reading = read_notes(notes)
+    assert [(a.file_name, a.description) for a in reading.attachments] == [("shift-brief.pdf", "my brief template")]
+    assert [(f.kind, f.text) for f in reading.facts] == [
+        ("mistake", "said i'd never done a disciplinary which is rubbish"), ("accomplishment", "i did 3 at Kwikstock")]
