@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wordfreq import zipf_frequency
+
 from reviser.models import Attachment, Reference
 from reviser.patterns import EMAIL, FILE_NAME, NO_STOP, URL, phones
 from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, only_a_name
@@ -61,8 +63,6 @@ def _people_in(segment: str) -> list[_Name]:
         name = " ".join(words)
         if len(name) <= 2 or not is_person_name(name):
             continue
-        from wordfreq import zipf_frequency
-
         if zipf_frequency(words[0].lower(), "en") >= 5.5 and not only_a_name(words[0]):
             continue  # "Your number ...", "will be happy to": common words, no name
         if re.search(r"(?i)\b(?:at|from|in|for|of|with|@|w/)\s+(?:the\s+)?$", segment[:start]):
@@ -166,13 +166,10 @@ def _lower_lead(segment: str) -> list[_Name]:
     words = re.match(r"((?-i:[^\W\dA-Z_])[^\W\d_'-]*[\w'-]*)(?:\s+((?-i:[^\W\dA-Z_])[\w'-]+))?", segment[start:])
     if not words:
         return []
-    from wordfreq import zipf_frequency
-
     first, second = words.group(1), words.group(2)
     # before a contact on a references line, a rare word is a name too ("kath", "lily"), a common one is not
     if len(first) < 3 or not (only_a_name(first) or zipf_frequency(first, "en") < 4):
         return []
-
     # a surname may be a word too ("holt"), but not a common one ("on", "at", "said")
     name = f"{first} {second}" if second and zipf_frequency(second, "en") < 4 else first
     # "kuba lis (jakub lis)": a nickname, then the name in full

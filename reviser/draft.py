@@ -241,7 +241,9 @@ def rebuild_grounded(name: str, facts: Facts, used: frozenset[str], sources: Sou
     inputs is dropped, and a part left empty is its placeholder. The composer only copies the user's words, so
     this should never fire; it is the guarantee that no invented fact reaches a letter, whoever wrote it."""
     text, _ = drop_ungrounded_sentences(fallback.rebuild(name, facts, used), sources)
-    return text or _EMPTY.get(name, fallback.rebuild(name, Facts(), used))
+    if text:
+        return text
+    return _EMPTY[name] if name in _EMPTY else fallback.rebuild(name, Facts(), used)
 
 
 def keep_grounded_answers(answers: list[Answer], sources: Sources) -> None:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from reviser.models import Answer, Attachment, Fact, Facts
-from reviser.patterns import EMAIL, FILE_NAME, URL
+from reviser.patterns import EMAIL, FILE_NAME, OWN_VERDICT, URL
 
 PLACEHOLDER_START = "[ADD "
 ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60]"
@@ -211,8 +211,7 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     # "said i'd never done a disciplinary which is rubbish": the writer's own verdict goes
-    text = re.sub(r",?\s+(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie|nonsense)\W*$", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(rf",?\s+{OWN_VERDICT}", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
     # "which is SO annoying bc I literally took ...": the aside that joined it to the line before goes
     text = re.sub(r"(?i)^(?:which|that)\s+(?:is|was)\s+(?:so\s+|really\s+)?\w+\s+(?:because|bc|cos|as)\s+", "", text)
@@ -379,7 +378,6 @@ def _mine(text: str, *, record: bool = False) -> str:
         text = "I " + _lower_first(text)
     elif (at := _after_setting(words, record)) is not None:
         text = " ".join([*words[:at], "I", *words[at:]])  # 'at my last place cut callbacks ...' → '... I cut ...'
-
     elif record and lowered[0] == "the" and len(words) > 1 and lowered[1] == "time":
         text = "One example is " + text
     elif record and _is_clause(text):
@@ -654,19 +652,20 @@ def rebuild(field: str, facts: Facts, used: frozenset[str] = frozenset()) -> str
 # --- answers --------------------------------------------------------------------------------------
 
 HYPOTHETICAL = re.compile(r"\b(?:would|will|wd|you'd|u'd|first\s+\d+|first\s+(?:term|month|week|weeks))\b", re.I)
+# "Can you do rotating shifts?": only a fact that says so answers, not one that merely mentions a shift.
+AVAILABILITY = re.compile(
+    r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
+    r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
+    r"notice|start|hours|available)\b|\b(?:availability|notice period|start date|salary expectations)\b",
+    re.I,
+)
 # Questions that a fact answers only when it is about the same thing: knowledge ("difference between group
 # policy and security groups", "how to unlock an AD account") and availability ("can you do weekends / on
 # call"). Any example from the notes would do for "tell me about a time ..."; not for these.
-# "Can you do rotating shifts?": only a fact that says so answers, not one that merely mentions a shift.
-AVAILABILITY = (
-    r"^\W*(?:can|could|are|would|will|do)\s+(?:you|u|i)\s+(?:do|work|be|start|travel|relocate|drive|cover|commit|"
-    r"manage)\b.*\b(?:weekends?|on[- ]?call|nights?|shifts?|rota|evenings?|overtime|travel|relocat\w*|licen[cs]e|"
-    r"notice|start|hours|available)\b|\b(?:availability|notice period|start date|salary expectations)\b"
-)
 SAME_TOPIC = re.compile(
     r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b|"
     r"what do (?:you|u) know about)|\bstand for\b|"
-    r"\b(?:troubleshoot|diagnose|debug|calculate)\b|" + AVAILABILITY,
+    r"\b(?:troubleshoot|diagnose|debug|calculate)\b|" + AVAILABILITY.pattern,
     re.I,
 )
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
@@ -743,19 +742,20 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     asks_why = bool(ASKS_WHY.search(question))
     hypothetical = bool(HYPOTHETICAL.search(question))
     same_topic = bool(SAME_TOPIC.search(question))
-    available = bool(re.search(AVAILABILITY, question, re.I))
+    available = bool(AVAILABILITY.search(question))
     scenario = bool(SCENARIO.search(question))
     story = bool(ASKS_STORY.search(question))
     for i, fact in enumerate(facts):
-        if same_topic and shared_words(question, fact.text) < (0.75 if available else 0.5):
+        shared = shared_words(question, fact.text)
+        if same_topic and shared < (0.75 if available else 0.5):
             # "a Deployment and a StatefulSet" is no deployment time; "rotating shifts" no "start of shift brief"
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else
             continue
         told = fact.kind == "accomplishment" and bool(DEED.search(fact.text))  # a story, not "typing 70wpm"
-        if story and not told and shared_words(question, fact.text) < 0.3:
+        if story and not told and shared < 0.3:
             scores[i] = NO_FIT
             continue
-        if fact.kind in ("plan", "skill") and scenario and not shared_words(question, fact.text):
+        if fact.kind in ("plan", "skill") and scenario and not shared:
             scores[i] = NO_FIT  # a step of the 60-day plan, or a licence, is no way of handling the landlord who ...
             continue
         if fact.kind == "accomplishment":

@@ -125,13 +125,13 @@ class Sources:
         for match in NUMBER.finditer(self.text):
             if any(s <= match.start() < e for s, e in times):
                 continue
+            amount, raw = _amount(match), float(match.group(2).replace(",", "") or 0)
             if _is_percent(match, self.text):
-                self.percents.add(_amount(match))
+                self.percents.add(amount)
             if match.group(1):
-                self.money.update({_amount(match), float(match.group(2).replace(",", "") or 0)})
-            self.numbers.setdefault(_amount(match), Span(*match.span()))
-            self.occurrences.setdefault(_amount(match), []).append(Span(*match.span()))
-            raw = float(match.group(2).replace(",", "") or 0)
+                self.money.update({amount, raw})
+            self.numbers.setdefault(amount, Span(*match.span()))
+            self.occurrences.setdefault(amount, []).append(Span(*match.span()))
             self.numbers.setdefault(raw, Span(*match.span()))  # "120k" also grounds "120k" written as "120"
         for start, end, value in number_word_spans(self.text):
             if PERCENT_AFTER.match(self.text[end : end + 9]):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from reviser.contacts import find_attachments, find_references
 from reviser.models import Fact, FactKind, Facts
-from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, phones
+from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, OWN_VERDICT, phones
 from reviser.people import (
     CAP_NAME,
     CHAT_STAMP,
@@ -631,7 +631,7 @@ def _sets_the_scene(clause: str, context: list[str]) -> bool:
 _TITLE_LINE = re.compile(r"(?i)\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|mon|tues?|wed|thurs?|fri|sat|sun|"
                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|round|interview|intvw|debrief|zoom|teams call)\b")
 # What the candidate said in the room, marked as untrue: the deed after it is the truth.
-_CORRECTED = re.compile(r"(?i)\b(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie|nonsense)\W*$")
+_CORRECTED = re.compile(rf"(?i)\b{OWN_VERDICT}")
 # Notes written to oneself ("Hi me,", "Dear self", "Note to self") may call the candidate "you".
 _TO_SELF = re.compile(r"(?im)^\W*(?:(?:hi|hey|hello|dear)\s+(?:me|self|myself|future me)\b|note to (?:self|me)\b)")
 _YOU = [(re.compile(rf"(?i)\b{you}\b"), me) for you, me in
@@ -689,6 +689,7 @@ def read_notes(text: str) -> Facts:
         section = line.section
         last_kind: str | None = None
         last_text = ""
+        arrow = re.search(r"\s(?:->|→|=>)\s", raw) if said_vs else None
         for start, end in clauses(line):
             clause = raw[start:end]
             if any(a < end and start < b for a, b in contact_spans.get(line.number, [])):
@@ -708,8 +709,7 @@ def read_notes(text: str) -> Facts:
                 hint = "accomplishment"  # "said i'd never done a disciplinary which is rubbish, i did 3 at Kwikstock"
             elif last_kind == "plan" and _STEP_START.match(bare):
                 hint = "plan"  # "I'd ride out with every watch, get to know the lads, and sit down with ..."
-            arrow = re.search(r"\s(?:->|→|=>)\s", raw)
-            if said_vs and arrow:
+            if arrow:
                 hint = "mistake" if end <= arrow.start() else "accomplishment"
             lead = _lead_in(clause)
             if lead:

@@ -20,6 +20,11 @@ INJECTION = re.compile(
 )
 
 
+# The writer's own verdict on what they said in the room, at the end of a clause: "said i'd never done a
+# disciplinary which is rubbish". The reader takes the deed after it as the truth; the composer drops it.
+OWN_VERDICT = r"(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie|nonsense)\W*$"
+
+
 # A full stop after these is no sentence end ("Dr. Amara Lee", "incl. a 3-week one"): lookbehinds to put before
 # a sentence-end pattern.
 _ABBREVIATIONS = "dr mr mrs ms mx st prof incl approx vs etc esp eg ie co ltd inc corp"

@@ -321,12 +321,16 @@ _WHO_WAS_THERE = re.compile(r"(?i)\b(?:interview\w*|intvw|panel\w*|it was|there 
 _OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN})\s+{CAP_NAME}")
 
 
-def _titled_names(line: str, head: bool = False) -> list[str]:
+# A line's sentences, for the triggers that look at one sentence at a time.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+")
+
+
+def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
     """Names beside a job title in a sentence that says who was in the room, not the candidate's own people
     ("my manager Renee")."""
     found: list[str] = []
     told = False
-    for sentence in re.split(r"(?<=[a-z]{2}[.!?])\s+", line):
+    for sentence in sentences:
         # "Creative Director: Lena Voss. Also Marcus (senior designer) who ...": "also" goes on with the list
         goes_on = told and bool(re.match(r"(?i)\W*(?:also|and|plus)\b", sentence))
         told = bool(_WHO_WAS_THERE.search(sentence)) or goes_on or (head and bool(_OPENS_WITH_TITLED.match(sentence)))
@@ -364,7 +368,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
             name = _clean_name(did.group("name") or did.group("name2"))
             if name:
                 candidates.append(name)
-        titled = _titled_names(line, head=index < 6)  # added after the line's other triggers: names keep their order
+        sentences = _SENTENCE_END.split(line)
+        titled = _titled_names(sentences, head=index < 6)  # added after the line's other triggers: names keep order
         match = _INTERVIEWER_LABEL.match(line)
         if match:
             rest = re.sub(_HONORIFIC, "", match.group("rest"))
@@ -381,7 +386,7 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
                     candidates.append(name)
             candidates += titled
             continue
-        for later in re.split(r"(?<=[a-z]{2}[.!?])\s+", line)[1:]:  # "... the final round. Panel: Priya Raman, ..."
+        for later in sentences[1:]:  # "... the final round. Panel: Priya Raman, ..."
             label = _INTERVIEWER_LABEL.match(later)
             if label:
                 rest = re.split(r"(?<=\w\w)[.!?](?:\s|$)", re.sub(_HONORIFIC, "", label.group("rest")))[0]

@@ -290,7 +290,7 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
         line = re.sub(rf"^\s*{CHAT_STAMP}(?:{CAP_NAME}|me|i)\s*:\s*", "", line, flags=re.IGNORECASE)
         sentences = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))
         # "HMP Ravensmoor. prison officer. went blank ...": short sentences at the start are parts of one list
-        short = [x for x in itertools.takewhile(lambda x: 0 < len(x.split()) <= 4, sentences)]
+        short = list(itertools.takewhile(lambda x: 0 < len(x.split()) <= 4, sentences))
         first = ", ".join(short) if len(short) >= 2 else sentences[0]
         # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
         first = re.sub(r"\s*\((?!(?:[A-Z][\w&-]*\s?){1,3}\))[^)]*\)", "", first)
