@@ -163,8 +163,8 @@ def spell_out(text: str) -> str:
         replacement = SHORTHAND.get(key)
         if key in UNITS and re.search(r"\d\s*$", text[: match.start()]):
             continue  # '6 yrs', '10 mins': a number's unit stays as written, so that the number stays the claim it was
-        if replacement is None or (key in {"r", "n", "u", "id", "min", "cd", "wd"} and word != key):
-            continue  # unknown, or a capitalised "R", "N", "ID" that may be a name or a code
+        if replacement is None or (key in {"r", "n", "u", "id", "min", "cd", "wd", "hr", "hrs", "q"} and word != key):
+            continue  # unknown, or a capitalised "R", "N", "ID", "HR", "Q3" that may be a name or a code
         out.append(text[last : match.start()] + core[:lead] + replacement + tail)
         last = match.end()
     out.append(text[last:])

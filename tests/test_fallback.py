@@ -370,3 +370,8 @@ def test_an_availability_question_is_asked_of_the_user_unless_a_fact_says_so():
     facts = [Fact(id="F1", kind="accomplishment", text="got pick accuracy to 99.6% with a start of shift brief",
                   line=1, source="notes")]
     assert _answers_for(["Can you do rotating shifts?"], facts) == [fallback.ADD_OWN_ANSWER]
+
+
+def test_an_acronym_in_capitals_is_not_spelled_out():
+    assert fallback.spell_out("Ellie from HR did the tour, 2 hrs, a q on IHT") == (
+        "Ellie from HR did the tour, 2 hrs, a question on IHT")
