@@ -20,13 +20,15 @@ if TYPE_CHECKING:  # notes.py imports this module; the records only are needed h
 _NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
 _LOWER_NAME_AFTER = re.compile(
     r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
-    r"head chef(?: at the \w+)?)\b\s*[:,-]?\s*)(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
+    r"head chef(?: at the \w+)?)\b\s*[:,-]?\s*|\b(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?\s+)"
+    r"(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
 )
 _RELATION = re.compile(
     r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
     r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
     r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
-    r"solicitor|ward manager|line manager|team leader|tl|tutor|lecturer|professor|coach|trainer)\b[^,;()]*"
+    r"solicitor|ward manager|line manager|team leader|tl|tutor|lecturer|professor|coach|trainer|chaplain|vicar|"
+    r"priest|pastor|minister|imam|rabbi)\b[^,;()]*"
 )
 
 
@@ -153,7 +155,9 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         rest = line.text[boundary:]
         if contacts and (later := _people_in(rest)) and later[0].name.lower() not in seen:
             relation = _relation(rest, later[0])
-            if relation or re.search(r"(?i)\bno (?:contact|number|email)\b|\bto follow\b", rest):
+            if relation or re.search(r"(?i)\bno (?:contact|number|email)\b|\bto follow\b|\b(?:need to get|will get|"
+                                     r"get|don'?t have|dont have|haven'?t got)\s+(?:his|her|their|a)?\s*(?:number|"
+                                     r"num|contact|email|e-mail|phone|details)\b|\bgive me one\b", rest):
                 refs.append(Reference(name=later[0].name, detail=relation, line=line.number))
                 seen.add(later[0].name.lower())
     return refs
@@ -201,8 +205,8 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         if tail and (_RELATION.search(tail.group(1)) or titled):
             return tail.group(1).strip()
         near = _RELATION.search(before[-50:])
-        if near:
-            return near.group(0).strip(" ,:-")
+        if near:  # "the chaplain rev. peter hale": the honorific is no part of the relation
+            return re.sub(r"(?i)\s+(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?$", "", near.group(0).strip(" ,:-"))
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
         lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"

@@ -45,13 +45,14 @@ from reviser.models import (
     GroundingIssue,
     LetterDraft,
     LetterParts,
+    Reference,
     RewriteOut,
 )
 from reviser.notes import injection_lines, note_lines, read_notes
 from reviser.patterns import FILE_NAME
 from reviser.people import full_name
 from reviser.questions import Question, answerable
-from reviser.render import render_prompt
+from reviser.render import REFERENCES_WANTED, render_prompt
 from reviser.rubric import Rubric, load_rubric
 
 # Output budgets sized to the models' length limits (about 4 characters a token, plus JSON).
@@ -356,6 +357,18 @@ def greeting(interviewers: list[str]) -> str:
     return f"Dear {joined},"
 
 
+def letter_references(references: list[Reference]) -> list[Reference]:
+    """Every reference with a contact, in the notes' order; one offered without a contact yet ("steve from the
+    union, dont have his num") fills a place, with its placeholder, only while fewer than two have one."""
+    spare = REFERENCES_WANTED - sum(bool(r.email or r.phone) for r in references)
+    kept = []
+    for ref in references:
+        if ref.email or ref.phone or spare > 0:
+            kept.append(ref)
+            spare -= not (ref.email or ref.phone)
+    return kept
+
+
 def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterDraft:
     return LetterDraft(
         subject=parts.subject.strip(),
@@ -365,7 +378,7 @@ def assemble(facts: Facts, parts: LetterParts, answers: list[Answer]) -> LetterD
         answers=answers,
         skills=parts.skills.strip(),
         attachments=facts.attachments,
-        references=facts.references[:2],
+        references=letter_references(facts.references),
         plan=parts.plan.strip(),
         ask=parts.ask.strip(),
         closing="Best regards",
@@ -516,6 +529,9 @@ def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftRepor
     to_add = [fallback.TO_ADD[p] for p in placeholders if p in fallback.TO_ADD]
     if any(p.startswith("[ADD REFERENCE") or p.startswith("[ADD CONTACT") for p in placeholders):
         to_add.append("two references with a name and an e-mail or phone each (a 'References' section)")
+    for ref in facts.references:
+        if ref not in result.draft.references:
+            to_add.append(f"an e-mail or phone for {ref.name}, to add them as a reference too")
     if "[ADD YOUR NAME]" in placeholders:
         to_add.append("your name and e-mail on a line such as 'Me: Your Name, you@example.com'")
     for element in result.check.elements:

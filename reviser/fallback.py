@@ -43,7 +43,8 @@ TO_ADD = {
 # Phone-typed shorthand, spelled out. None of these can be a number, a name or a file name.
 SHORTHAND = {
     "i": "I", "im": "I'm", "ive": "I've", "id": "I'd", "ill": None, "w/": "with", "w/o": "without", "n": "and",
-    "u": "you", "ur": "your", "r": "are", "shld": "should", "wd": "would", "cd": "could", "thru": "through",
+    "u": "you", "ur": "your", "urself": "yourself", "r": "are", "shld": "should", "wd": "would", "cd": "could",
+    "thru": "through",
     "bc": "because", "b/c": "because", "dont": "don't", "didnt": "didn't", "couldnt": "couldn't",
     "wouldnt": "wouldn't", "shouldnt": "shouldn't", "wasnt": "wasn't", "isnt": "isn't", "hadnt": "hadn't",
     "havent": "haven't", "hasnt": "hasn't", "doesnt": "doesn't", "cant": "can't", "wont": "won't",

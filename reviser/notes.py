@@ -20,6 +20,7 @@ from reviser.people import (
     CHAT_STAMP,
     CHAT_TURN,
     HONORIFIC,
+    MAIL_HEADER,
     chat_friends,
     is_people_clause,
     is_person_name,
@@ -35,7 +36,7 @@ SECTION_CUES: list[tuple[str, str]] = [
      r"screwed|went bad|where i lost", "mistake"),
     (r"^(?:their|them)\b|struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|"
      r"they want|\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
-     r"headache|(?:for|about|with) them\b|\b(?<!have )(?<!'ve )(?:said|told me|mentioned|explained)\b|"
+     r"headache|(?:for|about|with) them\b|\b(?<!have )(?<!hav )(?<!'ve )(?:said|told me|mentioned|explained)\b|"
      r"what i (?:learned|learnt|found out|took away|picked up)", "challenge"),
     (r"plan|first \d+|\b(?:30|60|90)\b|days|week|month|fortnight|if they|would do|\bwd do|i'?d do|next steps|"
      r"if i (?:got|get|start)|if selected|(?:could|would|i'?d) start|start by", "plan"),
@@ -43,7 +44,9 @@ SECTION_CUES: list[tuple[str, str]] = [
     (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|proof|"
      r"what i(?:'?ve| have)? (?:actually |really )?(?:did|done|have|got|bring|offer)|what ive (?:got|done)|"
      r"(?:things|stuff) i'?ve (?:actually |really )?done|"
-     r"delivered|highlights|my work|my stuff|should have said|shld have said|should'?ve (?:said|led)|examples?|"
+     r"delivered|highlights|my work|my stuff|"
+     r"(?:should|shld|shd|shoulda)\s*(?:hav?e?|'?ve|of)?\s+(?:said|led|mentioned)|"
+     r"examples?|"
      r"background|about me|\bme\b", "accomplishment"),
     (r"why (?:i|this)|^why\b|motivat|interest|because", "motivation"),
 ]
@@ -95,7 +98,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"haven'?t|havent|had no|have no|hadn'?t|never|can'?t|cant|couldn'?t|'?d never)\b", 3),
         (r"\b(?:didn'?t|did not|didnae|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
          r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
-        (r"\b(?:sh(?:ou)?ld have|shld have|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
+        (r"\b(?:sh(?:ou)?ld have|shld hav?e?|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
          r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too|sounded|"
          r"not really|ok answer|weak answer|vague|generic|waffle|went off)\b", 2),
         (r"\b(?:i|and i|i just|then i)\s+(?:said|told|answered|gave|got|went|talked|spent|picked|called|"
@@ -146,7 +149,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "skill": [
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
-         r"certificate|cert\b|qualified|qualification|licen[cs]e|level \d|degree|diploma|course|trained in|"
+         r"certificate|cert\b|qualified|qualification|licen[cs]e|lic\b|level \d|^(?:i\s+)?can do\b|degree|diploma|"
+         r"course|trained in|"
          r"good (?:at|with)|strong (?:at|in|with)|i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
@@ -155,11 +159,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # a credential: "ACCA, 4 yrs ...", "LCSW since 2019", "NISM certified", "I've got my Working With Children
         # Check"
         (r"^(?-i:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4})(?=,|\s+(?:level|cert|certified|qualified|trained|member|registered|"
-         r"since|\(|\d{4})\b|$)|\b(?:got|have|hold) (?:my|a|an|the)\b.*\b(?:check|certificate|cert|licen[cs]e|card|"
+         r"since|\(|\d{4})\b|$)|\b(?:got|have|hold) (?:my|a|an|the)\b.*\b(?:check|certificate|cert|licen[cs]e|lic|card|"
          r"registration|accreditation|clearance)\b", 3),
         # "first aid trained" but not "get trained"; "zendesk admin" but not "with admin"
         (r"\b(?:bilingual|trained (?:mediator|first aider|assessor|in)|"
-         r"(?!(?:get|gets|getting|be|been|being|was|were)\b)\w+ trained|msc|bsc|mba|phd|nvq|btec|cpc|"
+         r"(?<![\w'’])(?!(?:get|gets|getting|be|been|being|was|were|nobody'?s|no one'?s|not|none)\b)\w+ trained|"
+         r"msc|bsc|mba|phd|nvq|btec|cpc|"
          r"module|(?!(?:with|the|to|and|for|from|of)\b)\w+ admin|speak|inside out|\d+(?:st|nd|rd|th) edition|"
          r"gold card|registered|chartered|accredited|(?:a|an) member of)\b", 3),
         (r"\b(?:tools?|languages?|stack|python|sql|excel|power bi|tableau|javascript|typescript|react|java|aws|"
@@ -202,7 +207,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
 # Sentences that carry no fact to re-use: feelings, logistics, small talk.
 _NOT_A_FACT = re.compile(
-    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right)?[ ,.]*(?:(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
+    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right|omg|oh god|god|wow)?[ ,.]*"
+    r"(?:(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
     r"awfully)|i think i (?:messed|screwed|mucked) (?:it|things) up in|(?:i'?m |am )?writing this|even if it|"
     r"did not answer$|"
     # when they decide, and the day's arrangements: "They'll let me know on Monday", "Hours are 8.30 to 3.15"
@@ -680,8 +686,8 @@ def read_notes(text: str) -> Facts:
     facts: list[Fact] = []
     title = next((n for n, x in enumerate(raw_lines, start=1) if x.strip()), 0)
     for line in lines:
-        if line.number in hard or line.section in ("reference", "attachment"):
-            continue
+        if line.number in hard or line.section in ("reference", "attachment") or MAIL_HEADER.match(line.text):
+            continue  # a reference's line, a file list, "Subject: Halden & Pryor - debrief"
         headline = line.number == title and len(line.text.split()) <= 14 and bool(re.search(r",|\s[-–—|]\s", line.text))
         if headline and _TITLE_LINE.search(line.text) and not re.search(r"\b(?:I|i|my|we)\b", line.text):
             continue  # "Harbour Street Museum, Curator (Social History), 2nd round, Thurs 3pm": what and when

@@ -45,17 +45,18 @@ TITLE_WORDS = frozenset(
 )
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
-    r"\b(?:sat in|sitting in|(?:just )?sat there|took notes|taking notes|to take notes|barely spoke|"
-    r"(?:didn'?t|did not|never) (?:ask|interview)|"
+    r"\b(?:sat in|sitting in|(?:just )?sat there|just sat|took notes|taking notes|to take notes|barely spoke|"
+    r"(?:didn'?t|did not|never) (?:really |even )?(?:ask|interview|say (?:a word|much|anything))|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
-    r"set (?:it|the interview|things) up|walked me|showed me|did the (?:id|paperwork|checks|intro)|"
+    r"set (?:it|the interview|things) up|won'?t be (?:deciding|involved)|not (?:deciding|on the panel)|"
+    r"walked me|showed me|did the (?:id|paperwork|checks|intro)|"
     r"(?:recruiter|recruiting|pre-?screen|assistant|\bpa\b|trainee|receptionist|"
     r"hr(?!\s+(?:director|manager|lead|head|business partner))|"
     r"coordinator)\b|(?:on|at|from) (?:the )?(?:reception|front desk)\b|from (?:hr|the agency|recruitment|"
     r"talent|people team|workforce|reception|it\b))",
     re.IGNORECASE,
 )
-_SAT_IN = re.compile(r"(?i)\b(?:sat in|sitting in|observing|observed|took notes|taking notes|"
+_SAT_IN = re.compile(r"(?i)\b(?:sat in|sitting in|observing|observed|took notes|taking notes|never spoke|muted|on mute|"
                      r"didn'?t say (?:a word|anything))\b")
 _INTERVIEWER_LABEL = re.compile(
     r"^\W*(?:the\s+)?(?:interviewers?|interviewed by|panel|panellists|int|who|ppl|people|met|met with|"
@@ -63,7 +64,8 @@ _INTERVIEWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
-_PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellists|who was there|who)\W*[:\-–—]?\W*$")
+_PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellists|who was there|who|room|"
+                            r"(?:who was )?in the room)\W*[:\-–—]?\W*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
     r"\binterview\b[^.;!?\n]{0,80}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"  # "Interview at X, 10am, with Priti Shah"
@@ -106,6 +108,10 @@ _ASKS_HOW_IT_WENT = re.compile(
     r"how(?:'?d| did)\s+(?:(?:the|your)\s+)?[^?\n]{1,40}?\s+go|who interviewed (?:you|u|ya))\b"
     r"(?:\s+(?:then|today|tho|though|lol|mate|x+))?\W*$"
 )
+# What HR or a host asks, which makes nobody an interviewer: "Ellie asked whether I'd want the cycle-to-work scheme".
+_LOGISTICS_ASKED = (r"\s+(?:me\s+)?(?:about\s+|whether\s+|if\s+)?(?:i'?d\s+(?:want|like|need)\s+)?"
+                    r"(?:(?:my|the|a|our|their)\s+)?(?:salary|notice|start date|availability|when i|pay\b|benefits?|"
+                    r"pension|cycle|bike|parking|holiday|commute|travel|car\b|lunch|uniform|dbs|right to work)")
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
 # A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
 # "12/03/2024, 19:04 -".
@@ -204,8 +210,11 @@ def _clean_name(raw: str) -> str | None:
     elif capital and words[0][:1].islower() and capital < 3:
         return None  # "acute OTs", "new Pilot": a word before a capital is no part of a name
     kept: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         bare = word.strip(",.()*:;")
+        following = words[index + 1].lower().strip(",.()*:;") if index + 1 < len(words) else ""
+        if kept and following in TITLE_WORDS - _LINK_WORDS and bare.lower() not in TITLE_WORDS:
+            break  # "dave kendrick workshop mgr": the word before a title is part of the title
         if kept and bare[:1].isupper() and bare.lower() in TITLE_WORDS - _LINK_WORDS:
             return None  # "Plant Manager": a capitalised word before a title is part of the title
         if not bare or bare == "I" or bare.lower() in TITLE_WORDS or not re.fullmatch(r"[A-Za-zÀ-ÿ][\w'’À-ÿ-]*", bare):
@@ -320,6 +329,11 @@ _WHO_WAS_THERE = re.compile(r"(?i)\b(?:interview\w*|intvw|panel\w*|it was|there 
 # A line near the top that opens with a title and a name: "* Managing editor Alicia Moreno + city editor ...".
 _OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN})\s+{CAP_NAME}")
 
+# A sentence that only lists people with their titles: "Richard Amesbury (partner) and Sinead Keogh, senior manager
+# in private client." Unless it speaks of a reference or of the candidate's own people.
+_OPENS_WITH_NAME_TITLED = re.compile(
+    rf"^\W*(?P<first>{CAP_WORD})(?:\s+{CAP_WORD}){{1,2}}\s*(?:\(\s*|,\s*)(?i:(?:the\s+|a\s+)?(?:[\w&-]+\s+){{0,3}}?{TITLE_NOUN})\b(?![^.]*\b(?i:I|me)\b)")
+_NOT_IN_ROOM = re.compile(r"(?i)\bref(?:eree|erence)?s?\b|\b(?:my|former|ex|old|previous|last)\b")
 
 # A line's sentences, for the triggers that look at one sentence at a time.
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+")
@@ -333,7 +347,9 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
     for sentence in sentences:
         # "Creative Director: Lena Voss. Also Marcus (senior designer) who ...": "also" goes on with the list
         goes_on = told and bool(re.match(r"(?i)\W*(?:also|and|plus)\b", sentence))
-        told = bool(_WHO_WAS_THERE.search(sentence)) or goes_on or (head and bool(_OPENS_WITH_TITLED.match(sentence)))
+        told = (bool(_WHO_WAS_THERE.search(sentence)) or goes_on or (head and bool(_OPENS_WITH_TITLED.match(sentence)))
+                or (bool(opens := _OPENS_WITH_NAME_TITLED.match(sentence)) and not _NOT_IN_ROOM.search(sentence)
+                    and only_a_name(opens.group("first"))))
         if not told:
             continue
         for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED):
@@ -422,8 +438,7 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         first = re.escape(name.split()[0])
         about = [s for s in sentences if re.search(rf"\b{first}\b", s)]
         asked = any(re.search(rf"(?i)\b{first}\b(?:\s+\w+)?\s+(?:asked|wanted to know|grilled|pushed|opened with)\b"
-                              r"(?!\s+(?:me\s+)?(?:about\s+)?(?:my\s+)?(?:salary|notice|start date|availability|"
-                              r"when i|pay))", s)
+                              rf"(?!{_LOGISTICS_ASKED})", s)
                     # "..., Sneha Iyer, only she asked the Kubernetes questions"
                     or re.search(rf"(?i)\b{first}\b[^.;]{{0,30}}?,\s+(?:only\s+|and\s+|then\s+)?(?:she|he)\s+"
                                  r"(?:asked|did)\b", s) for s in about)  # fmt: skip
@@ -539,8 +554,8 @@ def find_candidate(
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
     for number, line in reversed(tail):  # a voice memo's "that's it. Tom out."
-        over = re.search(rf"(?:^|[.!]\s+)(?P<name>{CAP_WORD})\s+out\b[.!]?", line)
-        if over and only_a_name(over.group("name")):
+        over = re.search(rf"(?:^|[.!]\s+)(?P<name>{CAP_WORD}(?:\s+{CAP_WORD})?),?\s+(?:out|signing off)\b[.!]?", line)
+        if over and only_a_name(over.group("name").split()[0]):  # "Tony Briggs, signing off."
             return over.group("name"), None, None, number
     return None, None, None, None
 
@@ -668,7 +683,9 @@ JOB_NOUN = re.compile(
     r"attendant|host|server|waiter|waitress|bartender|housekeeper|concierge|programmer|recruiter|paralegal|"
     r"reporter|journalist|crew|stylist|hairdresser|negotiator|copywriter|firefighter|handler|gardener|landscaper|leader|"
     r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist|vet|curator|adviser|"
-    r"bookkeeper|photographer|practitioner)s?\b"
+    r"bookkeeper|photographer|caretaker|janitor|locksmith|courier|warden|sonographer|phlebotomist|dispenser|"
+    r"chemist|plasterer|roofer|decorator|glazier|scaffolder|groundsman|groundskeeper|caterer|butcher|teller|"
+    r"underwriter|actuary|economist|statistician|secretary|valet|lifeguard|nanny|childminder)s?\b"
 )
 
 

@@ -74,12 +74,14 @@ _NOT_SPEAKERS = frozenset(
 
 _DISCOURSE = (
     r"(?i)^(?:(?:so|and|but|also|ok|okay|alright|all right|right|now|well|great|cool|then|next|please|anyway"
-    r"|first|firstly|secondly|finally|lastly|um+|uh+|er+|oh)\b[,.]?\s*)+"
+    r"|first|firstly|secondly|finally|lastly|um+|uh+|er+|oh|to (?:kick off|start|begin|start with|get going))"
+    r"\b[,.]?\s*)+"
 )
 # Only fillers followed by a comma are cut from the text shown ("Now, tell me" but not "Now that you ...").
 _DISCOURSE_SHOWN = (
     r"(?i)^(?:(?:so|ok|okay|alright|all right|right|now|well|great|cool|next|then|anyway|and|but|also|please"
-    r"|first|firstly|secondly|finally|lastly)\s*,\s*|(?:(?:ok|okay|alright|and)\s+)?so\s+)+"
+    r"|first|firstly|secondly|finally|lastly|to (?:kick off|start|begin|start with|get going))\s*,\s*|"
+    r"(?:(?:ok|okay|alright|and)\s+)?so\s+)+"
 )
 _IMPERATIVE = (
     r"(?i)(?:(?:tell|walk|talk|take|run|show)\s+(?:me|us)\s+(?:about|through|thru|how|why|what|when|more|a bit"
@@ -137,6 +139,9 @@ _LOGISTICS = (
     r"(?:the |your )?commute from|claiming (?:travel )?expenses|somewhere to park|parking|"
     r"(?:two|three|four|\d) days a week|just chat|chit ?chat|small talk|what am i on|the match|where are you based|"
     r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
+    r"(?:catch|see|watch|seen|watched|follow)\s+the\s+(?:[\w'-]+\s+){0,2}(?:game|match|final|race)|"
+    r"how (?:do|did) (?:you|u) (?:think|feel) (?:it|that|today) went|still interviewing|"
+    r"(?:is that|was that) your (?:car|van|bike)|"
     r"found (?:them|us|the (?:place|office)))\b"
     r"|\b(?:lol|haha|lmao)\b"
 )
@@ -372,7 +377,8 @@ def _is_ack(sentence: str) -> bool:
 
 # Phone shorthand in a remembered question: "tell me abt a time u dealt w ...", "how wd u prioritise ...".
 _SHORT = [(re.compile(rf"\b{short}\b"), full) for short, full in (
-    ("abt", "about"), ("u", "you"), ("wd", "would"), ("cd", "could"), ("ur", "your"), ("r", "are"), ("thru", "through"),
+    ("abt", "about"), ("u", "you"), ("wd", "would"), ("cd", "could"), ("ur", "your"), ("urself", "yourself"),
+    ("r", "are"), ("thru", "through"),
     ("w/?", "with"), ("whats", "what's"), ("hows", "how's"))]  # fmt: skip
 # A condition before the question: "if we gave you our model tomorrow what would you do first".
 _CONDITION = (r"(?:if|when|once|say|suppose|imagine)\b.*?\b"
@@ -465,8 +471,9 @@ def _analyse(
 
 
 _INDIRECT = (
-    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked|asking|wanted to know|answer|"
-    r"started with|opened with|ended with|finished with|moved on to)\s+(?:me\s+|us\s+)?"
+    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked(?:\s+(?:was|were))?|asking|"
+    r"wanted to know|answer|(?:started|opened|ended|finished) (?:with|w/?)|moved on to|"
+    r"(?:something|smth|sth|summat) (?:abt|about|like|on))\s+(?:me\s+|us\s+)?"
     r"(?:(?:right\s+)?at the (?:end|start)\s+|on the way out\s+)?(?:to\s+)?(?:about\s+)?"
     r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
     r"the difference)"

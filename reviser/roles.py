@@ -22,6 +22,7 @@ from reviser.people import (
     MAIL_HEADER,
     TITLE_NOUN,
     TITLE_WORDS,
+    only_a_name,
 )
 
 _ROLE_AT = re.compile(
@@ -291,26 +292,37 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
         sentences = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))
         # "HMP Ravensmoor. prison officer. went blank ...": short sentences at the start are parts of one list
         short = list(itertools.takewhile(lambda x: 0 < len(x.split()) <= 4, sentences))
-        first = ", ".join(short) if len(short) >= 2 else sentences[0]
-        # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
-        first = re.sub(r"\s*\((?!(?:[A-Z][\w&-]*\s?){1,3}\))[^)]*\)", "", first)
-        parts = [p.strip(" *") for p in re.split(r"\s*,\s*(?![^()]*\))|\s+[-–—|]\s+", first)]
-        # "Interview at Brightwell Opticians": the employer, named as such
-        parts = [re.sub(r"(?i)^(?:interview(?:ed)?\s+)?(?:at|with|@)\s+", "", p) for p in parts if p]
-        if any(re.search(r"(?i)\b(?:is|are|was|were|i|i'm)\b", p) for p in parts):
-            continue  # a sentence, not a list: "head chef is Marco Benedetti"
-        if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
-            continue
-        role = next((p for p in parts if JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
-        if role is None or _trim_role(role) is None:
-            continue
-        rest = [p for p in parts if p is not role and not _PLACE_WORDS.search(p) and not _NOT_EMPLOYER.search(p)
-                and not JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
-        employers = [p for p in rest if p[:1].isupper() or len(parts) == 2]
-        if employers:  # "poste : Medical Translator": the label before a part is no part of it
-            # "the Tamar Valley RFC one, for the first team physio job"
-            return _trim_role(re.sub(r"^(?:\w+\s*:|for|as)\s*", "", role)), _trim_company(employers[0])
+        # or any sentence of the line: "Writing this on the train. Private Client Tax Senior, Halden & Pryor LLP."
+        for found in map(_listed_in, [", ".join(short)] if len(short) >= 2 else sentences[:4]):
+            if found:
+                return found
     return None, None
+
+
+def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
+    """The role and the employer of one sentence that lists them, if it does."""
+    # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
+    sentence = re.sub(r"\s*\((?!(?:[A-Z][\w&-]*\s?){1,3}\))[^)]*\)", "", sentence)
+    parts = [p.strip(" *") for p in re.split(r"\s*,\s*(?![^()]*\))|\s+[-–—|]\s+", sentence)]
+    # "Interview at Brightwell Opticians": the employer, named as such
+    parts = [re.sub(r"(?i)^(?:(?:.*?\b)?interview(?:ed)?\s+)?(?:at|with|@)\s+", "", p) for p in parts if p]
+    if any(re.search(r"(?i)\b(?:is|are|was|were|i|i'm)\b", p) for p in parts):
+        return None  # a sentence, not a list: "head chef is Marco Benedetti"
+    if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
+        return None
+    person = rf"(?:(?i:interviewers?|panel|met|with)\s+)?{CAP_WORD}\s+{CAP_WORD}$"
+    if any(re.match(person, p) and only_a_name(p.split()[-2]) for p in parts):
+        return None  # "Interviewer Priscilla Yang, IT manager.": a person and her title
+    role = next((p for p in parts if JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
+    if role is None or _trim_role(role) is None:
+        return None
+    rest = [p for p in parts if p is not role and not _PLACE_WORDS.search(p) and not _NOT_EMPLOYER.search(p)
+            and not JOB_NOUN.search(p) and not _PRONOUN.search(p) and not re.search(r"\d", p)]
+    employers = [p for p in rest if p[:1].isupper() or len(parts) == 2 or sentence.islower()]  # phone-typed
+    if employers:  # "poste : Medical Translator": the label before a part is no part of it
+        # "the Tamar Valley RFC one, for the first team physio job"
+        return _trim_role(re.sub(r"^(?:\w+\s*:|for|as)\s*", "", role)), _trim_company(employers[0])
+    return None
 
 
 # Words that end any reading as a role: a deed or an aside caught in a pattern ("Dr Helen Okafor ran the",
