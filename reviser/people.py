@@ -46,6 +46,7 @@ TITLE_WORDS = frozenset(
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
     r"\b(?:sat in|sitting in|(?:just )?sat there|just sat|took notes|taking notes|to take notes|barely spoke|"
+    r"(?:mostly |only )?(?:just )?nodded|wrote notes|writing notes|"
     r"(?:didn'?t|did not|never) (?:really |even )?(?:ask|interview|say (?:a word|much|anything))|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|won'?t be (?:deciding|involved)|not (?:deciding|on the panel)|"
@@ -112,6 +113,10 @@ _ASKS_HOW_IT_WENT = re.compile(
 _LOGISTICS_ASKED = (r"\s+(?:me\s+)?(?:about\s+|whether\s+|if\s+)?(?:i'?d\s+(?:want|like|need)\s+)?"
                     r"(?:(?:my|the|a|our|their)\s+)?(?:salary|notice|start date|availability|when i|pay\b|benefits?|"
                     r"pension|cycle|bike|parking|holiday|commute|travel|car\b|lunch|uniform|dbs|right to work)")
+_CALLED_BY_FRIEND = re.compile(
+    r"(?i)(?:\bhow(?:'?d| did| was| were)\s+(?:it|the interview|today|things)(?:\s+go)?|^\W*(?:oh|aw+|hey|hi|omg)|"
+    r"\bwell done|\bgood luck)\W*,?\s+(?P<name>[a-z][a-z'-]{2,})\b(?=\W*$|\s*[\W\d]*$|\s+\W)"
+)
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
 # A chat line's time stamp, with the date phone exports put before it: "[20:14]", "[12/03/2024, 19:04]",
 # "12/03/2024, 19:04 -".
@@ -306,7 +311,7 @@ def _name_in_passing(raw: str) -> str | None:
 
 # Job titles that stand beside a name: "Watch Manager Gareth Pryce", "the SENCo, Ruth Ansah", "Oliver Blake, brand
 # manager", "Marcus (senior designer)", "a Station Manager called Helen Ashdown", "Creative Director: Lena Voss".
-TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|supervisor|sister|matron|chief|"
+TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|supervisor|sister|matron|chief|deputy|"
                r"founder|owner|editor|principal|senco|consultant|designer|engineer|ceo|cto|coo|cfo|md|gm|vp|"
                r"superintendent|sergeant|inspector|captain|commander|chair|dean|professor|registrar|midwife|"
                r"nurse|surgeon|radiographer|therapist|teacher|analyst|scientist|architect|planner|buyer|"
@@ -446,12 +451,16 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         # me where I trained") is still no interviewer
         sat_in = any(_SAT_IN.search(_after_name(s, name)) or _SAT_IN.search(_just_before(s, name)) for s in about)
         asks = sum(bool(re.search(rf"(?i)\b{first}\b[^.;]{{0,20}}?\basked\b", s)) for s in about)
-        if (not asked and any(_NOT_INTERVIEWER.search(_after_name(s, name)) for s in about)) or (sat_in and asks < 2):
+        said_of = [_after_name(s, name) + " | " + _just_before(s, name) for s in about]
+        if (not asked and any(_NOT_INTERVIEWER.search(x) for x in said_of)) or (sat_in and asks < 2):
             others.append(name)
         else:
             interviewers.append(name)
     lower = text.lower()
     interviewers.sort(key=lambda n: lower.find(n.lower()) % (len(lower) + 1))  # in the order the notes name them
+    # "the recruiter from Drive Force ..., Aaron": an employer named beside someone is nobody to leave out
+    others = [o for o in others if not all(re.search(r"(?i)\b(?:from|at|for|@)\s+$", text[: m.start()])
+                                           for m in re.finditer(re.escape(o), text))]
     return [full_name(n, text) for n in interviewers], others
 
 
@@ -476,7 +485,7 @@ def _after_name(sentence: str, name: str) -> str:
     pieces = []
     for match in re.finditer(rf"(?:[^\s,;()]+\s+){{0,2}}\b{first}\b(?!['’]s\b)(?:\s*\([^)]*\))?.*?"
                              r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
-                             r"some|another)\b)|$)",
+                             r"some|another|he|she|they|there)\b)|$)",
                              sentence):  # fmt: skip
         before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
         pieces.append(before[-30:] + match.group(0))
@@ -491,7 +500,8 @@ def _just_before(sentence: str, name: str) -> str:
     if not at:
         return ""
     pieces = re.split(r"(?i)[,;()]|\band\b|\+", sentence[: at.start()])
-    if len(pieces) > 1 and not pieces[-1].strip() and not re.search(CAP_NAME, pieces[-2]):
+    if len(pieces) > 1 and not pieces[-1].strip() and not re.search(
+            CAP_NAME, re.sub(rf"\b(?:from|at|of)\s+{CAP_NAME}", "", pieces[-2])):  # "the recruiter from Drive Force"
         return pieces[-2][-60:]
     return pieces[-1][-40:]
 
@@ -553,6 +563,12 @@ def find_candidate(
             if EMAIL.search(following) or phones(following):
                 continue  # a referee's name, with the contact on the next line
             return name, None, None, number
+    for number, line in enumerate(lines, start=1):  # a friend in a chat: "well?? how'd it go Craig", "oh lou 😂"
+        turn = CHAT_TURN.match(line)
+        if turn and turn.group("name") in chat_friends(text):
+            called = _CALLED_BY_FRIEND.search(turn.group("said"))
+            if called and only_a_name(called.group("name").capitalize()):
+                return called.group("name"), None, None, number
     for number, line in reversed(tail):  # a voice memo's "that's it. Tom out."
         over = re.search(rf"(?:^|[.!]\s+)(?P<name>{CAP_WORD}(?:\s+{CAP_WORD})?),?\s+(?:out|signing off)\b[.!]?", line)
         if over and only_a_name(over.group("name").split()[0]):  # "Tony Briggs, signing off."

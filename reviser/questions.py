@@ -42,7 +42,9 @@ _BLOCKQUOTE = r"^\s*(?:>\s?)+"
 _RULE = r"^\s*([-*_])(?:\s*\1){2,}\s*$"
 _FENCE = r"^\s*(?:```|~~~)"
 _HEADING = r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$"
-_TIMESTAMP = r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:[-–—|]\s*)?"
+# "[00:12:31]", and the dates phone exports put around the time: "[14/03/2024, 17:42]", "[14:08, 12/03]"
+_TIMESTAMP = (r"^\s*[\[(]?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
+              r"(?:,?\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?[\])]?\s*(?:[-–—|]\s*)?")
 _Q_MARKER = rf"(?i)^\s*{_B}(?:q|question)\s*#?\s*\d{{0,3}}\s*{_B}\s*(?:[:.)]|\s[-–—]\s){_B}\s*(?P<rest>.*)$"
 # "A." and "A)" stay list items (lettered lists); answers need a colon, a number or the whole word.
 _A_MARKER = (
@@ -141,7 +143,7 @@ _LOGISTICS = (
     r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
     r"(?:catch|see|watch|seen|watched|follow)\s+the\s+(?:[\w'-]+\s+){0,2}(?:game|match|final|race)|"
     r"how (?:do|did) (?:you|u) (?:think|feel) (?:it|that|today) went|still interviewing|"
-    r"(?:is that|was that) your (?:car|van|bike)|"
+    r"(?:is that|was that) your (?:car|van|bike)|(?:any|need any|need)\s+(?:reasonable\s+)?adjustments|"
     r"found (?:them|us|the (?:place|office)))\b"
     r"|\b(?:lol|haha|lmao)\b"
 )
@@ -463,6 +465,7 @@ def _analyse(
     plain = _normalised(question)
     if (
         len(plain.split()) < 2
+        or len(re.split(r"[.!?]\s+", question.rstrip(" ?!.…"))[-1].split()) < 2  # "ugh. just got out. boots?"
         or _is_small_talk(question)
         or (not mine_ok and re.compile(_FIRST_PERSON).match(plain))
     ):
@@ -483,11 +486,54 @@ _INDIRECT = (
 )
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
-               r"(?:the\s+)?questions?"
+               r"(?:the\s+)?(?:questions?|q'?s)"
                r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
 _YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
         (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
         (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
+
+
+def _spelled_out(wording: str) -> str:
+    """'how wd u deal w a ward' → 'how would you deal with a ward': the letter quotes the question."""
+    for short, full in _SHORT:
+        wording = short.sub(full, wording)
+    return wording
+
+
+_WH = r"(?i:how|what|why|where|when|which|who|whether|if)"
+_AUX = {"you'd": "would", "you're": "are", "you've": "have"}
+
+
+def _direct(wording: str) -> str:
+    """A question told in reported speech, asked again: "how you'd prioritise" → "how would you prioritise",
+    "what you know about" → "what do you know about", "why you left" → "why did you leave", "if you'd be ok
+    working nights" → "would you be ok working nights"."""
+    from lemminflect import getInflection, getLemma
+
+    told = re.fullmatch(r"(?i)(what|how|who|where|when)\s+((?:your|the|their|our)\s+[^,;]+?)\s+(was|is|were|are)\W*",
+                        wording)
+    if told:  # "what your success rate was" → "what was your success rate"
+        return f"{told.group(1)} {told.group(3)} {told.group(2)}?"
+    match = re.match(rf"(?P<wh>{_WH})\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b", wording)
+    if not match:
+        return wording
+    wh, rest, tail = match.group("wh"), match.group("rest").strip(), wording[match.end() :]
+    yes_no = wh.lower() in ("if", "whether")
+    if "you" + rest in _AUX:
+        aux, verb = _AUX["you" + rest], ""
+    elif rest.lower() in ("would", "could", "should", "will", "can", "might", "were", "are", "did") or (
+            rest.lower() in ("had", "have") and re.match(r"\s+(?:been|done|\w+ed)\b", tail)):
+        aux, verb = rest.lower(), ""
+    else:
+        lemma = (getLemma(rest.lower(), upos="VERB") or (rest.lower(),))[0]
+        past = lemma != rest.lower() and rest.lower() in (getInflection(lemma, tag="VBD") or ())
+        if not past and rest.lower() != lemma:
+            return wording  # "what you thinks": not a verb form to turn round
+        aux, verb = ("did" if past else "do"), " " + lemma
+    if yes_no and aux in ("do", "did") and not verb:
+        return wording
+    lead = aux.capitalize() if yes_no else f"{wh} {aux}"
+    return f"{lead} you{verb}{tail}".rstrip(" .") + ("" if tail.rstrip().endswith("?") else "?")
 
 
 def _to_you(wording: str) -> str:
@@ -505,7 +551,8 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
     for match in re.compile(_INDIRECT).finditer(text):
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
-        pieces = re.split(r",?\s+and\s+(?:then\s+)?(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
+        pieces = re.split(r",?\s+and\s+(?:then\s+|after that\s+)?(?:something (?:about|like|on)\s+)?"
+                          r"(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
                           r",?\s*(?:and\s+)?\bthen\s+(?:(?:he|she|they)\s+asked\s+)?(?:something like\s+)?", body)
         offset = match.start("q")
         for piece in pieces:
@@ -514,7 +561,7 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
                 continue
             if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
                 continue  # the opening walk-through of the CV is the interview's start, not a question to redo
-            wording = _to_you(wording)
+            wording = _direct(_to_you(_spelled_out(wording)))
             if re.match(r"(?i)(?:a|the) time\b", wording):
                 wording = "tell me about " + wording  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
@@ -538,6 +585,8 @@ def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     rest = "".join(masked)
     for a, b in _sentences(rest, 0, len(rest)):
         sentence = rest[a:b]
+        if re.compile(_INDIRECT).search(sentence):
+            continue  # "The HR woman asked whether I'd need ..., which means there might be one??": read above
         reported = re.compile(_REPORTED).match(sentence)
         # Prompts count in prose only as reported speech: "Priya said: Describe a time ..."
         if sentence.rstrip(_CLOSE_QUOTES + ")]*_ ").endswith("?") or (
@@ -569,10 +618,10 @@ def _is_list_of_lines(unit: _Unit) -> bool:
 def _remembered(question: Question) -> Question:
     """A question line typed in the candidate's own voice (a lowercase "i": "what tms have i used") is turned
     back to the interviewer's words."""
-    if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b|\bi'?ve\b|\bi'?m\b", question.text):  # "biggest job ive done"
-        text = _to_you(question.text)
-        return Question(text[:1].upper() + text[1:], question.line, question.speaker)
-    return question
+    text = _spelled_out(question.text)
+    if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b|\bi'?ve\b|\bi'?m\b", text):  # "biggest job ive done"
+        text = _to_you(text)
+    return Question(text[:1].upper() + text[1:], question.line, question.speaker)
 
 
 # A task set in the interview, listed among the questions: "SQL exercise - monthly claims by region".
@@ -676,6 +725,20 @@ def _each_line_a_question(segments: list[tuple[int, str]]) -> list[Question]:
     return found
 
 
+def _asked_list(segments: list[tuple[int, str]]) -> list[Question]:
+    """The lines under a lead such as "q's they asked" inside a paragraph, up to the next labelled line ("things
+    i shd have said: ..."), numbered without a stop ("1 how do u check ..."); none unless two or more."""
+    lead = next((i for i, (_, seg) in enumerate(segments) if re.match(_ASKED_LEAD, seg)), None)
+    if lead is None:
+        return []
+    items = []
+    for no, segment in segments[lead + 1 :]:
+        if not segment.strip() or re.match(r"^\s*[A-Za-z][\w' ]{0,40}:", segment) or len(segment.split()) > 25:
+            break
+        items.append((no, re.sub(r"^\s*\d{1,2}[.)]?\s+", "", segment)))
+    return _each_line_a_question(items) if len(items) >= 2 else []
+
+
 def extract_questions(text: str, *, candidate: str | None = None, listed: bool = False) -> list[Question]:
     """The interview questions in notes or a transcript, in order, each once.
 
@@ -706,12 +769,29 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     - One-word questions ("Why?") and the writer's musings outside transcripts ("Why did I say that?")
       are dropped. Duplicates (ignoring case and spacing) are kept once, at their first position.
     """
+    from reviser.people import chat_friends
+
     units, speakers = _units(_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
+    # A chat pasted after the interview: a friend asks how it went, and the candidate's turns tell the questions.
+    friends = {f.casefold() for f in chat_friends(text)}
     found: list[Question] = []
     items: list[tuple[int, str]] = []  # list items that read as no question
     answering = False
+    told = False  # the candidate's last turn in such a chat told a question
     for unit in units:
+        if friends and unit.kind == "speaker" and unit.segments:
+            if unit.speaker not in candidates:
+                continue  # the friend: "well?? how'd it go Craig"
+            joined, marks = _join(unit.segments)
+            more = _prose(joined, marks)
+            goes_on = re.match(rf"(?i)^\W*(?:and|then|also)\s+(?={_WH}\b)", joined)
+            if not more and told and goes_on:  # "and how id handle a customer refusing a delivery"
+                wording = _direct(_to_you(_spelled_out(joined[goes_on.end() :].strip(" .,"))))
+                more = [Question(wording[:1].upper() + wording[1:], _line_at(marks, 0))]
+            found += more
+            told = bool(more)
+            continue
         if unit.kind in ("question", "speaker", "heading"):
             answering = False
         if unit.kind == "answer" or (unit.kind == "speaker" and unit.speaker in candidates):
@@ -729,6 +809,8 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             )
             if question is not None:
                 found.append(question)
+        elif unit.kind in ("prose", "bullet", "numbered") and (asked := _asked_list(unit.segments)):
+            found += asked  # notes typed without blank lines: "q's they asked" over its lines, then "things i ..."
         elif unit.kind == "prose" and len(unit.segments) >= 2 and re.match(_ASKED_LEAD, unit.segments[0][1]):
             found += _each_line_a_question(unit.segments[1:])  # "what they asked (roughly)" over one topic a line
         elif unit.kind == "prose" and _is_list_of_lines(unit):

@@ -22,6 +22,7 @@ from reviser.people import (
     MAIL_HEADER,
     TITLE_NOUN,
     TITLE_WORDS,
+    is_person_name,
     only_a_name,
 )
 
@@ -230,7 +231,7 @@ _AS_NEW_ROLE = re.compile(
 # Notes typed in lowercase: "interview at petal & stem in fitzroy for the senior florist / store lead job",
 # "brain dump after żubr games interview (qa tester, mid level)".
 _AT_FOR_JOB = re.compile(
-    r"(?i)\binterview(?:ed)?\s+(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
+    r"(?i)\binterview(?:ed)?\s+(?:(?:was|is)\s+)?(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?)\s+{JOB_WORD}\b"
 )
 _AFTER_INTERVIEW = re.compile(
@@ -286,8 +287,10 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
     """A line near the top that lists the job: 'Senior Policy Officer, Housing Strategy team, Calderbridge City
     Council.', 'hartley moss, sales negotiator. awful.', 'Assessment day - Cabin Crew, Skylark Airways - Manchester
     base': one part names a job, another the employer; a team, a base or a time is neither."""
-    lines = [line for line in text.splitlines() if line.strip()][:6]
-    for line in lines:
+    lines = [line for line in text.splitlines() if line.strip()]
+    # near the top, or the reply to "what's the job called again" in a chat
+    asked = [after for before, after in zip(lines, lines[1:], strict=False) if _ASKS_THE_JOB.search(before)]
+    for line in lines[:6] + asked:
         line = re.sub(rf"^\s*{CHAT_STAMP}(?:{CAP_NAME}|me|i)\s*:\s*", "", line, flags=re.IGNORECASE)
         sentences = re.split(r"(?<=[\w)])[.!?](?:\s|$)", _LIST_LEAD.sub("", line.strip(" #*")))
         # "HMP Ravensmoor. prison officer. went blank ...": short sentences at the start are parts of one list
@@ -297,6 +300,9 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
             if found:
                 return found
     return None, None
+
+
+_ASKS_THE_JOB = re.compile(r"(?i)\b(?:what(?:'s| is| was)|which)\s+(?:the\s+)?(?:job|role|position|post)\b")
 
 
 def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
@@ -311,7 +317,8 @@ def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
     if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
         return None
     person = rf"(?:(?i:interviewers?|panel|met|with)\s+)?{CAP_WORD}\s+{CAP_WORD}$"
-    if any(re.match(person, p) and only_a_name(p.split()[-2]) for p in parts):
+    if any(re.match(person, p) and only_a_name(p.split()[-2]) and is_person_name(" ".join(p.split()[-2:]))
+           for p in parts):
         return None  # "Interviewer Priscilla Yang, IT manager.": a person and her title
     role = next((p for p in parts if JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
     if role is None or _trim_role(role) is None:

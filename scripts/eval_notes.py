@@ -293,8 +293,28 @@ def score_attachments(truth: Sequence[Att], predicted: Sequence[Att]) -> tuple[S
     return files, described
 
 
+# A question is labelled as remembered ("why I went into care", "how wd u deal w ...") or as asked ("Why did you
+# go into care?"); both are compared in one voice, with verbs as lemmas and the auxiliaries that turn one into
+# the other left out.
+_VOICE = {"i": "you", "u": "you", "me": "you", "my": "your", "ur": "your", "myself": "yourself",
+          "urself": "yourself", "abt": "about", "w": "with", "thru": "through"}  # fmt: skip
+_AUXILIARIES = {"do", "did", "does", "would", "wd", "will", "id", "youd", "im", "youre", "ive", "youve", "d"}
+
+
+def question_tokens(text: str) -> set[str]:
+    from lemminflect import getLemma
+
+    words = [_VOICE.get(w, w) for w in _fold(text.replace("'", "")).split()]
+    return {(getLemma(w, upos="VERB") or (w,))[0] for w in words if w not in _AUXILIARIES}
+
+
+def question_jaccard(a: str, b: str) -> float:
+    ta, tb = question_tokens(a), question_tokens(b)
+    return len(ta & tb) / len(ta | tb) if ta | tb else 1.0
+
+
 def score_questions(truth: Sequence[str], predicted: Sequence[str]) -> Score:
-    pairs = pair_up(truth, predicted, jaccard, QUESTION_JACCARD)
+    pairs = pair_up(truth, predicted, question_jaccard, QUESTION_JACCARD)
     score = Score(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(truth) - len(pairs))
     matched_t = {ti for ti, _ in pairs}
     matched_p = {pi for _, pi in pairs}

@@ -190,13 +190,14 @@ CASES: list[tuple[str, str, list[Question]]] = [
     (
         "phone-typed lines without ? are a list of questions",
         "how would you cut waste on the lunch menu\ntalk me thru how u would cost a dish\n",
-        [Question("How would you cut waste on the lunch menu", 1), Question("Talk me thru how u would cost a dish", 2)],
+        [Question("How would you cut waste on the lunch menu", 1),
+         Question("Talk me through how you would cost a dish", 2)],
     ),
     (
         "questions told in reported speech, turned back to the interviewer's words",
         "Mia started with why Acme, which I fumbled. Then Raj asked how I'd plan a launch, and then how I'd "
         "price it. At the end they asked if I had any questions.\n",
-        [Question("Why Acme", 1), Question("How you'd plan a launch", 1), Question("How you'd price it", 1)],
+        [Question("Why Acme", 1), Question("How would you plan a launch?", 1), Question("How would you price it?", 1)],
     ),
     (
         "an aside in brackets with someone else's remark is no part of the question",
@@ -214,7 +215,7 @@ CASES: list[tuple[str, str, list[Question]]] = [
     (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
-        [Question("How you cut costs", 1), Question("How you'd handle peak", 1)],
+        [Question("How do you cut costs?", 1), Question("How would you handle peak?", 1)],
     ),
     (
         "a task given in a list of questions is an item too",
@@ -226,7 +227,7 @@ CASES: list[tuple[str, str, list[Question]]] = [
         "a run-on recollection holds several questions",
         "he asked how did u do vs target last year then what's ur pipeline process, then something like why are "
         "you leaving\n",
-        [Question("How did u do vs target last year", 1), Question("What's ur pipeline process", 1),
+        [Question("How did you do vs target last year", 1), Question("What's your pipeline process", 1),
          Question("Why are you leaving", 1)],
     ),
     ("code blocks are skipped", "```\nwhy is this here?\n```\nWhat is CAP?\n", [Question("What is CAP?", 4)]),
@@ -286,7 +287,7 @@ CASES: list[tuple[str, str, list[Question]]] = [
     (
         "a question reported with 'by asking'",
         "She began by asking why I chose surveying, then what software I use.\n",
-        [Question("Why you chose surveying", 1), Question("What software you use", 1)],
+        [Question("Why did you choose surveying?", 1), Question("What software you use", 1)],
     ),
 ]
 
@@ -358,11 +359,12 @@ def test_a_listed_file_needs_two_topic_lines_and_no_sentence_is_a_topic() -> Non
          [Question("Level 3 - what does it cover", 1), Question("Why this firm?", 2)]),
         # a topic among numbered questions is one too; the day's agenda and small talk are not
         ("1. how do u keep up with cpd\n2. experience w hoists\n3. what would you do first\n4. Lunch with the team\n",
-         [Question("How do u keep up with cpd", 1), Question("Experience w hoists", 2),
+         [Question("How do u keep up with cpd", 1), Question("Experience with hoists", 2),
           Question("What would you do first", 3)]),
         # "NAME asked" over one question a line
         ("gail asked\nwhere do u see urself in 5 yrs\nhow wd u deal w a client who hates their cut\n",
-         [Question("Where do u see urself in 5 yrs", 2), Question("How wd u deal w a client who hates their cut", 3)]),
+         [Question("Where do you see yourself in 5 yrs", 2),
+          Question("How would you deal with a client who hates their cut", 3)]),
     ],
 )
 def test_lists_as_people_type_them(text: str, expected: list[Question]) -> None:
@@ -373,7 +375,7 @@ def test_a_recollection_splits_where_the_next_person_asks_and_stops_at_the_reply
     text = ("Nia asked how I'd win over teams that don't report to me, and Ravi asked at the end if there was anything "
             "I wanted to add, and I said no.\n")
     assert [q.text for q in extract_questions(text)] == [
-        "How you'd win over teams that don't report to me", "If there was anything you wanted to add"]
+        "How would you win over teams that don't report to me?", "If there was anything you wanted to add"]
 
 
 def test_offers_and_holidays_are_left_out_of_the_letter() -> None:
@@ -393,7 +395,7 @@ def test_a_question_typed_with_ive_is_turned_back_to_the_interviewer() -> None:
 def test_a_recollection_splits_where_the_next_person_asks_even_without_and() -> None:
     text = "Lou asked how I'd manage a caseload of 40 with a waiting list Fiona asked about a time I disagreed.\n"
     assert [q.text for q in extract_questions(text)] == [
-        "How you'd manage a caseload of 40 with a waiting list", "Tell me about a time you disagreed"]
+        "How would you manage a caseload of 40 with a waiting list?", "Tell me about a time you disagreed"]
 
 
 def test_small_talk_and_working_pattern_are_left_out_of_the_letter() -> None:
