@@ -246,6 +246,7 @@ def find_attachments(lines: list[NoteLine]) -> list[Attachment]:
                 description, consumed = colon.group(1).strip(" ."), colon.end()
             if description is None:
                 before = text[previous_end : match.start()]
+                before = re.sub(r"(?i)[,\s]*\b(?:it'?s |its |which is )?(?:called|named)\s*$", "", before)
                 lead_in = r"(?i)\b(?:can send|could send|send|attach(?:ed)?|i have|i've got|and|n|&|\+)\b|[,;:]"
                 before = re.split(lead_in, before.rstrip(" ,;:(-–—"))[-1].strip(" (-–—")
                 # "send them my BA-instructor-cert.pdf": "them my" describes nothing

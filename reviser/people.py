@@ -22,7 +22,8 @@ from reviser.patterns import EMAIL, phones
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]+(?:['’-][A-Za-zà-ÿĀ-ž]+)*|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{CAP_WORD}(?:\s+(?:{_PARTICLE}\s+)?{CAP_WORD}){{0,2}}"
-HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev|Captain|Capt|Ate|Kuya)\.?\s+)"
+HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev|Revd|Pastor|Captain|Capt|Ate|Kuya)"
+             r"\.?\s+)")
 _HONORIFIC = HONORIFIC
 # Words that look like names at the start of a phrase but are titles, teams or ordinary words.
 TITLE_WORDS = frozenset(
@@ -65,7 +66,7 @@ _INTERVIEWER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "... with Dana Ruiz", "interviewer sam patel", "the panel was X and Y", "interview w/ the contracts mgr, X".
-_PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellists|who was there|who|room|"
+_PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellists|who was there|who|room|ppl|people|"
                             r"(?:who was )?in the room)\W*[:\-–—]?\W*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
@@ -162,7 +163,8 @@ _CANDIDATE_WORDS = frozenset("me i myself candidate you interviewee applicant".s
 _SELF = re.compile(
     r"^\W*(?:me|myself|my name|name|candidate|from)\W*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE | re.MULTILINE
 )
-_INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is|(?i:notes? for me),)\s+(?P<name>{CAP_NAME})\b")
+_INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is|(?i:notes? for me),|(?i:note to self),?\s+it'?s)\s+"
+                    rf"(?P<name>{CAP_NAME})\b")
 # The words that close a message, in the languages notes mix in: "cheers,", "x", "love", "Saludos,", "bises".
 _VALEDICTION = (r"(?:thx|thanks|thank you|cheers|ta|best|best wishes|regards|kind regards|warm regards|love|"
                 r"lots of love|x{1,3}|many thanks|yours|saludos|un abrazo|abrazos|besos|bisous|bises|grüße|gruß|lg|"
@@ -246,7 +248,7 @@ _NOT_NAMES = frozenset(
     me my rn msn lcsw bsc msc ba ma phd mba cpa acca cima nmc hcpc pgce qts cv co ltd inc llp plc nhs
     health centre center surgery hospital school academy trust council university college group clinic
     pharmacy bank foods logistics solutions services partners consulting agency studio studios labs questions
-    answers""".split()
+    answers er erm um umm uh uhh hmm ah oh""".split()
 )
 
 
@@ -392,17 +394,19 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         sentences = _SENTENCE_END.split(line)
         titled = _titled_names(sentences, head=index < 6)  # added after the line's other triggers: names keep order
         match = _INTERVIEWER_LABEL.match(line)
-        if match:
+        if match and match.group("rest").strip():  # "panel: " with nothing after it heads a list
             rest = re.sub(_HONORIFIC, "", match.group("rest"))
             candidates += [n for n, _ in _names_in_list(re.split(r"(?<=\w\w)[.!?](?:\s|$)", rest)[0])] + titled
             continue
         if _PANEL_HEADING.match(line):
             # "Panel:" on its own line, then one person a line ("Priya Nair – Finance Director") up to a blank
             for item in lines[index + 1 : index + 8]:
-                person = re.match(rf"^\W*(?P<name>{CAP_NAME})\s*(?:[-–—,(]|$)", item)
+                item = re.sub(r"\s+[\"“'‘][^\"“”'‘’]{1,20}[\"”'’](?=\s)", "", item)  # 'Oluwaseun "Seun" Adeyemi'
+                person = re.match(rf"^\W*(?P<name>{CAP_NAME})(?:\s*\((?P<full>{CAP_WORD}\s+{CAP_WORD})\))?"
+                                  r"\s*(?:[-–—,(:]|$|\s+(?:from|on|at|of|who)\b)", item)
                 if not person or _PANEL_HEADING.match(item) or item.rstrip().endswith(":"):
                     break
-                name = _clean_name(person.group("name"))
+                name = _clean_name(person.group("full") or person.group("name"))  # "Del (Derek Mensah) - ..."
                 if name:
                     candidates.append(name)
             candidates += titled
@@ -430,6 +434,10 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
     sentences = _sentences(text)
     interviewers: list[str] = []
     others: list[str] = []
+    for i, name in enumerate(candidates):  # "Del (Derek Mensah)": a nickname, then the name in full
+        called = None if " " in name else re.search(rf"\b{re.escape(name)}\s*\(({CAP_WORD}\s+{CAP_WORD})\)", text)
+        if called and is_person_name(called.group(1)):
+            candidates[i] = called.group(1)
     full = [n.split() for n in candidates if " " in n]
     for name in dict.fromkeys(candidates):
         if " " not in name and any(name.lower() in (f[0].lower(), f[-1].lower()) for f in full):
@@ -457,7 +465,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         else:
             interviewers.append(name)
     lower = text.lower()
-    interviewers.sort(key=lambda n: lower.find(n.lower()) % (len(lower) + 1))  # in the order the notes name them
+    # in the order the notes name them, by the first name where the full one is not written as such
+    interviewers.sort(key=lambda n: min(lower.find(x) % (len(lower) + 1) for x in (n.lower(), n.split()[0].lower())))
     # "the recruiter from Drive Force ..., Aaron": an employer named beside someone is nobody to leave out
     others = [o for o in others if not all(re.search(r"(?i)\b(?:from|at|for|@)\s+$", text[: m.start()])
                                            for m in re.finditer(re.escape(o), text))]

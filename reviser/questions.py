@@ -143,7 +143,8 @@ _LOGISTICS = (
     r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
     r"(?:catch|see|watch|seen|watched|follow)\s+the\s+(?:[\w'-]+\s+){0,2}(?:game|match|final|race)|"
     r"how (?:do|did) (?:you|u) (?:think|feel) (?:it|that|today) went|still interviewing|"
-    r"(?:is that|was that) your (?:car|van|bike)|(?:any|need any|need)\s+(?:reasonable\s+)?adjustments|"
+    r"(?:is that|was that) your (?:car|van|bike)|not a real (?:q|question)|who (?:do )?(?:you|u) support|"
+    r"(?:you|u) support \w+ or|(?:any|need any|need)\s+(?:reasonable\s+)?adjustments|"
     r"found (?:them|us|the (?:place|office)))\b"
     r"|\b(?:lol|haha|lmao)\b"
 )
@@ -392,8 +393,8 @@ def _opens_question(text: str, openers: str) -> bool:
     core = re.compile(_DISCOURSE).sub("", _normalised(text))
     for short, full in _SHORT:
         core = short.sub(full, core)
-    if re.compile(_IMPERATIVE).match(core):
-        return True
+    if re.compile(_IMPERATIVE).match(re.sub(r"^given (?:this|that|the|a|an) [^,]{1,60},\s*", "", core)):
+        return True  # "Given this transactions table, give me a running balance per account."
     core = re.sub(rf"^{_CONDITION}", "", core)
     return openers == "all" and bool(re.compile(_INTERROGATIVE).match(core))
 
@@ -476,13 +477,16 @@ def _analyse(
 _INDIRECT = (
     r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked(?:\s+(?:was|were))?|asking|"
     r"wanted to know|answer|(?:started|opened|ended|finished) (?:with|w/?)|moved on to|"
-    r"(?:something|smth|sth|summat) (?:abt|about|like|on))\s+(?:me\s+|us\s+)?"
+    r"(?:something|smth|sth|summat) (?:abt|about|like|on)|"
+    r"(?:last|first|next|final|second|third|other)\s+(?:one|question|q|thing)\s+(?:\w+\s+)?(?:was|were))"
+    r"(?:,?\s*(?:uh+|um+|er+|erm)\b,?)?\s+(?:me\s+|us\s+)?"
     r"(?:(?:right\s+)?at the (?:end|start)\s+|on the way out\s+)?(?:to\s+)?(?:about\s+)?"
     r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
     r"the difference)"
     # up to the next one to ask, or the candidate's reply: "..., and Alistair asked ...", "..., and I said no"
     r"\b(?:(?!,?\s+(?:and\s+)?(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
-    r",?\s+and\s+(?-i:I)\s+(?:said|answered|told|replied|just)\b)[^.;!?])*)"
+    r",?\s+and\s+(?-i:I)\s+(?:said|answered|told|replied|just)\b|"
+    r",?\s+and\s+(?:that|it|this)\s+(?:one\s+)?(?:was|went)\b)[^.;!?])*)"
 )
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
@@ -779,7 +783,13 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     items: list[tuple[int, str]] = []  # list items that read as no question
     answering = False
     told = False  # the candidate's last turn in such a chat told a question
+    under_lead = False  # list items under "what they asked (roughly)": each one is a question, a topic too
     for unit in units:
+        if under_lead and unit.kind in ("bullet", "numbered") and unit.segments:
+            found += _each_line_a_question(unit.segments[:1])
+            continue
+        under_lead = unit.kind in ("prose", "heading") and len(unit.segments) == 1 and bool(
+            re.match(_ASKED_LEAD, unit.segments[0][1]))
         if friends and unit.kind == "speaker" and unit.segments:
             if unit.speaker not in candidates:
                 continue  # the friend: "well?? how'd it go Craig"

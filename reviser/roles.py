@@ -85,6 +85,7 @@ def _trim_role(raw: str) -> str | None:
     role = re.sub(r"(?i)^(?:interview\s*(?:today\s*)?(?:for)?\s*[:\-–]?\s*|today\s+)", "", raw.strip(" *_\"'"))
     role = re.sub(rf"(?i)\s+{JOB_WORD}$", "", role).strip(" -–—,")
     role = re.sub(r"(?i)^(?:the|a|an|my)\s+", "", role)
+    role = re.sub(r"(?i)^(?:uh+|um+|er+|erm)\s+", "", role)  # "for the uh Payroll Officer job"
     words = role.split()
     if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was|intvw|intv)\b|\bw/", role):
         return None
