@@ -51,7 +51,8 @@ _NOT_INTERVIEWER = re.compile(
     r"(?:didn'?t|did not|never) (?:really |even )?(?:ask|interview|say (?:a word|much|anything))|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
     r"set (?:it|the interview|things) up|won'?t be (?:deciding|involved)|not (?:deciding|on the panel)|"
-    r"walked me|showed me|did the (?:id|paperwork|checks|intro)|"
+    r"walked me|showed me|did the (?:id|paperwork|checks|intro)|brought me (?:up|in|through)|"
+    r"met me (?:downstairs|at|in|outside|by)|"
     r"(?:recruiter|recruiting|pre-?screen|assistant|\bpa\b|trainee|receptionist|"
     r"hr(?!\s+(?:director|manager|lead|head|business partner))|"
     r"coordinator)\b|(?:on|at|from) (?:the )?(?:reception|front desk)\b|from (?:hr|the agency|recruitment|"
@@ -70,7 +71,8 @@ _PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellis
                             r"(?:who was )?in the room)\W*[:\-–—]?\W*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
-    r"\binterview\b[^.;!?\n]{0,80}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"  # "Interview at X, 10am, with Priti Shah"
+    # "Interview at X, 10am, with Priti Shah"
+    r"\binterview\b[^.;!?\n]{0,120}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
     # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
     r"(?:^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.!]\s))(?:met|saw|seen by)(?=\s+[A-Z])|"
@@ -212,7 +214,7 @@ def _clean_name(raw: str) -> str | None:
     if dropped in ("of", "for"):
         return None  # "Head of Midwifery": a department, not a name
     capital = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
-    if capital and words[0][:1].islower() and words[capital - 1].lower() in ("called", "named"):
+    if capital and words[0][:1].islower() and words[capital - 1].lower() in ("called", "named", "by", "as"):
         words = words[capital:]  # "guy called Rhys Lloyd": the name starts at its capital
     elif capital and words[0][:1].islower() and capital < 3:
         return None  # "acute OTs", "new Pilot": a word before a capital is no part of a name

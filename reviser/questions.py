@@ -143,7 +143,7 @@ _LOGISTICS = (
     r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
     r"(?:catch|see|watch|seen|watched|follow)\s+the\s+(?:[\w'-]+\s+){0,2}(?:game|match|final|race)|"
     r"how (?:do|did) (?:you|u) (?:think|feel) (?:it|that|today) went|still interviewing|"
-    r"(?:is that|was that) your (?:car|van|bike)|not a real (?:q|question)|who (?:do )?(?:you|u) support|"
+    r"(?:is that|was that) your (?:car|van|bike)|the traffic|not a real (?:q|question)|who (?:do )?(?:you|u) support|"
     r"(?:you|u) support \w+ or|(?:any|need any|need)\s+(?:reasonable\s+)?adjustments|"
     r"found (?:them|us|the (?:place|office)))\b"
     r"|\b(?:lol|haha|lmao)\b"
@@ -479,13 +479,14 @@ _INDIRECT = (
     r"wanted to know|answer|(?:started|opened|ended|finished) (?:with|w/?)|moved on to|"
     r"(?:something|smth|sth|summat) (?:abt|about|like|on)|"
     r"(?:last|first|next|final|second|third|other)\s+(?:one|question|q|thing)\s+(?:\w+\s+)?(?:was|were))"
-    r"(?:,?\s*(?:uh+|um+|er+|erm)\b,?)?\s+(?:me\s+|us\s+)?"
+    r"(?:,?\s*(?:uh+|um+|er+|erm)\b,?)?\s+(?:me\s+|us\s+)?(?:first\s+|then\s+|straight away\s+)?"
     r"(?:(?:right\s+)?at the (?:end|start)\s+|on the way out\s+)?(?:to\s+)?(?:about\s+)?"
     r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
     r"the difference)"
     # up to the next one to ask, or the candidate's reply: "..., and Alistair asked ...", "..., and I said no"
     r"\b(?:(?!,?\s+(?:and\s+)?(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
-    r",?\s+and\s+(?-i:I)\s+(?:said|answered|told|replied|just)\b|"
+    r",?\s+and\s+(?-i:I|i)\s+(?:said|answered|told|replied|just|actually|couldn'?t|couldnt|didn'?t|didnt|"
+    r"froze|blanked|went|got|had)\b|"
     r",?\s+and\s+(?:that|it|this)\s+(?:one\s+)?(?:was|went)\b)[^.;!?])*)"
 )
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
@@ -508,6 +509,14 @@ _WH = r"(?i:how|what|why|where|when|which|who|whether|if)"
 _AUX = {"you'd": "would", "you're": "are", "you've": "have"}
 
 
+def _participle(word: str) -> bool:
+    """'done', 'let', 'handled' after "I'd": a past participle, so "I'd" is "I had"."""
+    from lemminflect import getInflection, getLemma
+
+    lemma = (getLemma(word.lower(), upos="VERB") or (word.lower(),))[0]
+    return word.lower() != lemma and word.lower() in (getInflection(lemma, tag="VBN") or ())
+
+
 def _direct(wording: str) -> str:
     """A question told in reported speech, asked again: "how you'd prioritise" → "how would you prioritise",
     "what you know about" → "what do you know about", "why you left" → "why did you leave", "if you'd be ok
@@ -518,12 +527,15 @@ def _direct(wording: str) -> str:
                         wording)
     if told:  # "what your success rate was" → "what was your success rate"
         return f"{told.group(1)} {told.group(3)} {told.group(2)}?"
-    match = re.match(rf"(?P<wh>{_WH})\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b", wording)
+    wh_phrase = rf"{_WH}(?:\s+(?:many|much|long|often|far)(?:\s+[a-z]+)?)?"  # "how many lets you'd done"
+    match = re.match(rf"(?P<wh>{wh_phrase})\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b", wording)
     if not match:
         return wording
     wh, rest, tail = match.group("wh"), match.group("rest").strip(), wording[match.end() :]
     yes_no = wh.lower() in ("if", "whether")
-    if "you" + rest in _AUX:
+    if rest == "'d" and _participle(tail.split()[0] if tail.split() else ""):
+        aux, verb = "had", ""  # "how many lets you'd done": I had done
+    elif "you" + rest in _AUX:
         aux, verb = _AUX["you" + rest], ""
     elif rest.lower() in ("would", "could", "should", "will", "can", "might", "were", "are", "did") or (
             rest.lower() in ("had", "have") and re.match(r"\s+(?:been|done|\w+ed)\b", tail)):
@@ -552,6 +564,15 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
     """Questions told in reported speech ("David asked how I'd handle a Y10 class, and then how I'd ..."),
     turned back to the interviewer's words ("How you'd handle a Y10 class")."""
     found: list[tuple[int, Question]] = []
+    # "... he asked X. then how many lets id done last year": the next question, its asking understood
+    for then in re.finditer(r"(?i)(?:^|(?<=[.!?])\s+)then\s+(?P<q>(?:how|what|why|where|which|who|whether)\b[^.;!?]*)",
+                            text):  # not "then when he asked ...", which tells of the answer
+        if not re.compile(_INDIRECT).search(then.group(0)):
+            wording = re.split(r"(?i),?\s+(?:and|but)\s+i\s+", then.group("q"))[0].strip(" ,")
+            wording = _direct(_to_you(_spelled_out(wording)))
+            if len(wording.split()) >= 3:
+                at = then.start("q")
+                found.append((at, Question(wording[:1].upper() + wording[1:], _line_at(marks, at))))
     for match in re.compile(_INDIRECT).finditer(text):
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
@@ -566,6 +587,9 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
                 continue  # the opening walk-through of the CV is the interview's start, not a question to redo
             wording = _direct(_to_you(_spelled_out(wording)))
+            # "then the deposit schemes one which is where it all fell apart": the topic asked about
+            wording = re.sub(r"(?i)^(the\s+\w+(?:\s+\w+){0,3}?)\s+one\b(?:\s+(?:which|where|that)\b.*)?$", r"\1",
+                             wording)
             if re.match(r"(?i)(?:a|the) time\b", wording):
                 wording = "tell me about " + wording  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
@@ -743,6 +767,19 @@ def _asked_list(segments: list[tuple[int, str]]) -> list[Question]:
     return _each_line_a_question(items) if len(items) >= 2 else []
 
 
+def _asked_by(question: Question) -> Question:
+    """'Rebecca - Why Whitcombe & Hale?', 'R: Talk us through ...': a list line that names who asked, the name
+    taken off the question and kept as its speaker."""
+    from reviser.people import only_a_name
+
+    said = re.match(r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[-–—]|\s*\([^)]{1,30}\)\s*:)\s+(?P<rest>\S.*)$",
+                    question.text)  # also "Ellie (on the tour): Had I been to ..."
+    if question.speaker or not said or not only_a_name(said.group("name").split()[0]):
+        return question
+    rest = said.group("rest")
+    return Question(rest[:1].upper() + rest[1:], question.line, said.group("name"))
+
+
 def extract_questions(text: str, *, candidate: str | None = None, listed: bool = False) -> list[Question]:
     """The interview questions in notes or a transcript, in order, each once.
 
@@ -856,6 +893,7 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
         topics = [(no, segment) for unit in units if unit.kind == "prose" for no, segment in unit.segments
                   if not segment.rstrip().endswith(".") and len(segment.split()) <= 20]  # fmt: skip
         found = _each_line_a_question(topics) if len(topics) >= 2 else []
+    found = [_asked_by(q) for q in found]
     unique: dict[str, Question] = {}
     for question in found:
         unique.setdefault(" ".join(question.text.split()).casefold(), question)

@@ -87,6 +87,8 @@ def _trim_role(raw: str) -> str | None:
     role = re.sub(r"(?i)^(?:the|a|an|my)\s+", "", role)
     role = re.sub(r"(?i)^(?:uh+|um+|er+|erm)\s+", "", role)  # "for the uh Payroll Officer job"
     words = role.split()
+    if len(words) == 1 and words[0].lower() in ("the", "a", "an", "my", "this", "that", "our", "their"):
+        return None  # "The interview at X ...": no role in it
     if not words or len(words) > 8 or re.search(r"(?i)\b(?:i|i'm|we|my|so|ok|today|was|intvw|intv)\b|\bw/", role):
         return None
     return role
@@ -233,7 +235,7 @@ _AS_NEW_ROLE = re.compile(
 # "brain dump after żubr games interview (qa tester, mid level)".
 _AT_FOR_JOB = re.compile(
     r"(?i)\binterview(?:ed)?\s+(?:(?:was|is)\s+)?(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
-    rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?)\s+{JOB_WORD}\b"
+    rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?(?:\s*\([^)]{{1,40}}\))?)\s+{JOB_WORD}\b"
 )
 _AFTER_INTERVIEW = re.compile(
     r"(?i)\b(?:after|from|re|for)\s+(?:the\s+|my\s+)?(?P<company>[^.,;:\n()]{2,40}?)\s+interview\s*"
