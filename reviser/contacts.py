@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # notes.py imports this module; the records only are needed h
 
 _NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
 _LOWER_NAME_AFTER = re.compile(
-    r"(?i:\b(?:ref(?:eree|erence)?s?|my (?:old |former |current )?(?:mgr|manager|boss|lead|supervisor|sup)|"
+    r"(?i:\b(?:ref(?:eree|erence)?s?|(?:my|the|our) (?:[a-z]+ )?(?:old |former |current )?(?:mgr|manager|boss|lead|"
+    r"supervisor|sup)|"
     r"head chef(?: at the \w+)?)\b\s*[:,-]?\s*|\b(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?\s+)"
     r"(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
 )
@@ -57,6 +58,8 @@ def _people_in(segment: str) -> list[_Name]:
     segment = re.sub(rf"\b{HONORIFIC}", lambda m: " " * len(m.group(0)), segment)
     for match in [*_NAME_IN_TEXT.finditer(segment), *_LOWER_NAME_AFTER.finditer(segment)]:
         words = match.group("name").split()
+        if words[0].islower() and len(words) == 2 and zipf_frequency(words[1], "en") >= 4:
+            words = words[:1]  # "the area mgr kev but havent asked him": "but" is no surname
         start = match.start("name")
         while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in _HONORIFICS
                          or not is_person_name(words[0])):  # fmt: skip
@@ -129,7 +132,9 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             segment = line.text[boundary:position]
             people = _people_in(segment)
             if not people and line.section == "reference":
-                people = _lower_lead(segment)  # "refs: dave holt (old boss) 07700 ..., and kev at the merchants ..."
+                # "refs: dave holt (old boss) 07700 ..., and kev at the merchants ...", "my manager at lloyds priya
+                # nair 07700 900461"
+                people = _lower_lead(segment) or _lower_tail(segment)
             if not people and line.speaker and re.search(r"(?i)\brefer(?:ence|ee)", segment):
                 people = [_Name(line.speaker, 0, 0)]  # "[20:25] Sam: i'll be ur reference, 07700 900518"
             if people:
@@ -157,7 +162,8 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             relation = _relation(rest, later[0])
             if relation or re.search(r"(?i)\bno (?:contact|number|email)\b|\bto follow\b|\b(?:need to get|will get|"
                                      r"get|don'?t have|dont have|haven'?t got)\s+(?:his|her|their|a)?\s*(?:number|"
-                                     r"num|contact|email|e-mail|phone|details)\b|\bgive me one\b", rest):
+                                     r"num|contact|email|e-mail|phone|details)\b|\bgive me one\b|"
+                                     r"\bhaven'?t asked (?:him|her|them)\b|\bhavent asked\b", rest):
                 refs.append(Reference(name=later[0].name, detail=relation, line=line.number))
                 seen.add(later[0].name.lower())
     return refs
@@ -183,6 +189,16 @@ def _lower_lead(segment: str) -> list[_Name]:
     return [_Name(name, start, start + len(name))]
 
 
+def _lower_tail(segment: str) -> list[_Name]:
+    """A lowercase name just before a contact on a references line: '... at lloyds priya nair 07700 900461'."""
+    words = re.search(r"(?<![\w'-])((?-i:[a-z][\w'-]+))(?:\s+((?-i:[a-z][\w'-]+)))?[\s,:(-]*$", segment)
+    if not words or not only_a_name(words.group(1)):
+        return []
+    second = words.group(2)
+    name = f"{words.group(1)} {second}" if second and zipf_frequency(second, "en") < 4 else words.group(1)
+    return [_Name(name, words.start(1), words.start(1) + len(name))]
+
+
 def _strip_all(text: str, values: list[str]) -> str:
     for value in values:
         text = text.replace(value, " ", 1)
@@ -204,7 +220,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         titled = tail and re.fullmatch(rf"(?i)(?:[\w-]+\s+){{0,2}}{_ROLE_NOUN}", tail.group(1))
         if tail and (_RELATION.search(tail.group(1)) or titled):
             return tail.group(1).strip()
-        near = _RELATION.search(before[-50:])
+        near = _RELATION.search(re.split(r"(?<=\w)[.!?]\s+", before)[-1][-50:])  # not "... my boss. my old ..."
         if near:  # "the chaplain rev. peter hale": the honorific is no part of the relation
             return re.sub(r"(?i)\s+(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?$", "", near.group(0).strip(" ,:-"))
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.

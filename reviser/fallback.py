@@ -17,6 +17,7 @@ from typing import Any
 
 from reviser.models import Answer, Attachment, Fact, Facts
 from reviser.patterns import EMAIL, FILE_NAME, OWN_VERDICT, URL
+from reviser.people import JOB_NOUN
 
 PLACEHOLDER_START = "[ADD "
 ADD_PLAN = "[ADD PLAN: what you would do in your first 30 days and in days 31-60]"
@@ -91,6 +92,7 @@ TIME_HEAD = re.compile(
 LABEL = re.compile(r"^(?P<label>[A-Za-z][\w ']{0,30}?)(?:\s*:|\s=)\s+(?=\S)")
 PROTECTED = re.compile(f"{EMAIL.pattern}|{URL.pattern}|{FILE_NAME.pattern}", re.IGNORECASE)
 TOKEN = re.compile(r"\S+")
+QUOTED = re.compile(r"(?<!\w)'[^'\n]{1,60}'(?!\w)|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”")
 
 
 @cache
@@ -151,6 +153,7 @@ def _person(word: str) -> bool:
 def spell_out(text: str) -> str:
     """Shorthand spelled out and 'i' capitalised, leaving e-mails, URLs and file names untouched."""
     protected = [m.span() for m in PROTECTED.finditer(text)]
+    protected += [m.span() for m in QUOTED.finditer(text)]  # what was said is quoted as said: "'the cd thing'"
     out: list[str] = []
     last = 0
     for match in TOKEN.finditer(text):
@@ -211,6 +214,7 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+", "", text)  # "ran over by 20 min 😩"
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?i)[,\s]+(?:omg|lol|lmao|ffs|tbh|ugh|smh)\W*$", "", text)  # "said 'the cd thing' omg"
     # "said i'd never done a disciplinary which is rubbish": the writer's own verdict goes
     text = re.sub(rf",?\s+{OWN_VERDICT}", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
@@ -355,6 +359,9 @@ def as_mine(text: str, *, turn: bool = True, record: bool = False) -> str:
     return _sentence(_mine(_prepare(text, turn), record=record))
 
 
+SINCE_HELD = re.compile(r"^(?P<what>(?:[\w-]+\s+){0,3}[\w-]+)\s+since\s+(?:19|20)\d\d\b", re.I)
+
+
 def _mine(text: str, *, record: bool = False) -> str:
     """The clause with a subject; `record`: an accomplishment, which may be a bare record ('2022 - 112% of
     quota', 'team lead at Brightline Telecom for 3 yrs') that gets a plain frame instead."""
@@ -364,6 +371,11 @@ def _mine(text: str, *, record: bool = False) -> str:
     lowered = [w.lower() for w in words]
     if _has_subject(text):
         pass
+    elif (held := SINCE_HELD.match(text)) and JOB_NOUN.fullmatch(held.group("what").split()[-1]):
+        # "accredited checking tech since 2022": a post held since then, not "I accredited ..."
+        what = held.group("what")
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        text = f"I have been {article} {what} {text[held.end('what'):].lstrip()}"
     elif lowered[0] == "no" and len(words) > 1:
         text = "I had " + text
     elif lowered[0] in {"too", "way"} and len(words) > 1 and lowered[1] in {"long", "much", "too"}:
@@ -674,6 +686,12 @@ ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u
 SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wants|refuses|won'?t|doesn'?t|is|keeps|"
                       r"wasn'?t|isn'?t|can'?t|refused)\b|"
                       r"\b(?:angry|upset|difficult|aggressive|unhappy|complain\w*)\b", re.I)
+# "What do you do if you're going to run out of hours before the last drop?", "How would you handle a customer
+# refusing a delivery?": a situation put to the candidate, which only a fact about the same situation answers.
+SITUATION = re.compile(r"^\W*(?:what (?:do|would|will|should) (?:you|u) do (?:if|when)|"
+                       r"how (?:do|would|will|should) (?:you|u) (?:handle|deal with|respond to|react to|manage|"
+                       r"prioriti[sz]e)\b.*\b(?:if|when|who|that|refusing|complaining|angry|upset|and only|but)\b)",
+                       re.I)
 # Weights chosen on tests/data/fallback_relevance.toml (scripts/eval_fallback.py prints the accuracy).
 WORD_WEIGHT = 0.5
 ACCOMPLISHMENT_BONUS = 0.05
@@ -746,8 +764,12 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     available = bool(AVAILABILITY.search(question))
     scenario = bool(SCENARIO.search(question))
     story = bool(ASKS_STORY.search(question))
+    situation = bool(SITUATION.search(question))
     for i, fact in enumerate(facts):
         shared = shared_words(question, fact.text)
+        if situation and shared < 0.25:
+            scores[i] = NO_FIT  # driving scanias for 4 years says nothing of running out of hours before the last drop
+            continue
         if same_topic and shared < (0.75 if available else 0.5):
             # "a Deployment and a StatefulSet" is no deployment time; "rotating shifts" no "start of shift brief"
             scores[i] = NO_FIT  # a placeholder is more honest than an answer about something else

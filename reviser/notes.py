@@ -91,7 +91,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"\bbefore (?:realising|realizing|noticing)\b|"
          r"\bwent (?:way |well |miles )?over (?:the |my )?(?:word count|time|limit)\b|"
          r"\bstarted (?:talking|rambling|waffling|going on) about\b", 3.5),
-        (r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
+        (r"\b(?:turned up|arrived|was|got there|joined(?: \w+)?) (?:\d+ mins? |\w+ minutes |a bit |really |so )?late\b|"
+         r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
          r"\b(?:bombed|tanked|botched|flunked|choked on|fluffed|screwed up|blew)\b", 3),
         # underselling out loud: "i said i wasnt G3 qualified", "told her I'd never used it"
         (r"\b(?:said|told (?:him|her|them))\s+(?:that\s+)?i\s+(?:wasn'?t|wasnt|was not|didn'?t|didnt|don'?t|dont|"
@@ -231,7 +232,8 @@ _SMALL_TALK = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
     r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
-    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bperm\s+£?\d+k?\b|\bIR35\b|\b\d+ days a week\b|^like\b|"
+    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bovertime\b|"
+    r"\bperm\s+£?\d+k?\b|\bIR35\b|\b\d+ days a week\b|^like\b|"
     r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
 # A full stop after an abbreviation ends no sentence: "Dr. Ng", "incl. a 5-day one", "approx. 40".
@@ -662,7 +664,10 @@ def read_notes(text: str) -> Facts:
     people = read_people(kept_text)
     lines = [line for line in note_lines(kept_text) if line.number not in ignored]
     own = {c.lower() for c in (people.candidate_email, people.candidate_phone) if c}
-    skip = {people.candidate_line} if people.candidate_line else set()
+    # the candidate's own line ("Me: Sam Patel, sam@x.example") holds no reference; a voice memo typed as one line
+    # ("note to self, it's Tasha ... References, um, Helen Carter ...") still does
+    own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
+    skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
     references = find_references(lines, own, skip)
     attachments = find_attachments(lines)
     hard = skip | transcript_turns(kept_text)
@@ -705,8 +710,8 @@ def read_notes(text: str) -> Facts:
             ) and _heading_like(clause):
                 section = section_of(clause)  # "Things I should have said." heads the rest of the paragraph
                 continue
-            if FILE_NAME.search(clause) and line.section is None and not _score(clause)["accomplishment"]:
-                continue  # "can send x.pdf" is an attachment, not a fact
+            if FILE_NAME.search(clause) and _score(clause)["accomplishment"] < 2:
+                continue  # "can send x.pdf", "i've got them as dqc-card.jpg": an attachment, not a fact
             if _sets_the_scene(clause, context) or is_people_clause(clause) or aside.search(clause):
                 continue  # "applied for the sous chef job at X, sit down w/ Y" sets the scene; it is no fact
             hint = section

@@ -542,7 +542,9 @@ def find_candidate(
         match = _INTRO.search(line)
         single = match and " " not in match.group("name") and not only_a_name(match.group("name"))
         if match and not single and match.group("name").split()[0].lower() not in TITLE_WORDS | _NOT_INTRO:
-            return match.group("name"), _first(EMAIL.findall(line)), _first(phones(line)), number
+            # the contact in the same sentence, not a reference's further along a voice memo typed as one line
+            near = re.split(r"(?<=\w[.!?])\s+", line[match.start() :])[0][:120]
+            return match.group("name"), _first(EMAIL.findall(near)), _first(phones(near)), number
     own = _own_name_said(text)
     if own:
         return own
