@@ -226,6 +226,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
         lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"
+        lead = re.sub(r"(?i)^(?:is|are|was|will be|would be)\s+", "", lead)  # "Reference is my old gaffer Steve"
         if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()/]|\d{3}", lead):
             return lead
         return None

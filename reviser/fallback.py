@@ -215,6 +215,10 @@ def clean(text: str) -> str:
     text = re.sub(r"\s*\((?:\?!|!\?|\?+|!+)\)|(?<=\w)\s*(?:\?!|!\?|\?\?+|!!+)", "", text)
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?i)[,\s]+(?:omg|lol|lmao|ffs|tbh|ugh|smh)\W*$", "", text)  # "said 'the cd thing' omg"
+    # a voice memo's fillers: "Er, the first thing ...", "I did the, um, the whole playground project"
+    text = re.sub(r"(?i)(?:^|(?<=[\s,]))(?:um+|uh+|er+|erm+)\b,?\s*", "", text)
+    text = re.sub(r"(?i)\b(and|but) that (?=I\b)", r"\1 ", text)  # "I got X, and that I did Y" (said that ...)
+    text = re.sub(r"(?i)\b(\w+),\s+\1\b", r"\1", text)  # "I did the, the whole ..." once the "um" has gone
     # "said i'd never done a disciplinary which is rubbish": the writer's own verdict goes
     text = re.sub(rf",?\s+{OWN_VERDICT}", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
@@ -469,9 +473,25 @@ def subject(facts: Facts) -> str:
     return f"Following up on our interview for the {role} role" if role else "Following up on our interview"
 
 
+# "... and he gave me a look": how the interviewer took it is no part of the apology
+REACTION = re.compile(r",?\s+(?:and|n|&)\s+(?:he|she|they)\s+(?:just\s+)?(?:gave me|looked|winced|laughed|sighed|"
+                      r"frowned|visibly)\b.*$", re.IGNORECASE)
+
+
+def _to_the_reader(mistake: str, interviewers: list[str]) -> str:
+    """'He asked abt X and I said ...', and with one interviewer 'Gareth asked about X ... what he clearly wanted':
+    the one who asked is the reader."""
+    names = [re.escape(interviewers[0].split()[0]), re.escape(interviewers[0])] if len(interviewers) == 1 else []
+    who = "|".join(["He", "She", *names[::-1]])
+    turned = re.sub(rf"^(?:{who})\s+(?=(?:asked|wanted|said|told|pushed|grilled)\b)", "You ", mistake)
+    if turned != mistake and names:
+        for pronoun, you in (("he", "you"), ("she", "you"), ("him", "you"), ("his", "your")):
+            turned = re.sub(rf"\b{pronoun}\b", you, turned)
+    return turned
+
+
 def apology(facts: Facts) -> str:
-    # "he asked abt X and I said ...": the one who asked is the reader
-    mistakes = [re.sub(r"^(?:He|She)\s+(?=(?:asked|wanted|said|told)\b)", "You ", as_mine(f.text))
+    mistakes = [_to_the_reader(REACTION.sub("", as_mine(f.text)).rstrip(".") + ".", facts.interviewers)
                 for f in _of_kind(facts, "mistake")[:2]]  # fmt: skip
     text = "I'm sorry that I did not do myself justice in our interview."
     simple = not any(re.search(r"\band\b|,", m) for m in mistakes)

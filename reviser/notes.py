@@ -174,6 +174,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "plan": [
         (r"\b(?:i'?d|i would|id|would|wd|i will|i'll|plan to|going to|gonna|want to)\b", 1),
+        # "I'd get to grips with their overpayment cases": a step to take, not "I'd done" or "I'd never"
+        (r"^(?:so\s+|then\s+|and\s+)?(?:i'?d|i would|i'?ll|i will)\s+(?!(?:been|done|had|got|never|already|just|"
+         r"say|said|like|love|want|rather|\w+ed)\b)[a-z]+\b", 2),
         (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|"
          r"90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
@@ -208,8 +211,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
 # Sentences that carry no fact to re-use: feelings, logistics, small talk.
 _NOT_A_FACT = re.compile(
-    r"^(?:honestly|ok|okay|so|ugh|anyway|well|right|omg|oh god|god|wow)?[ ,.]*"
-    r"(?:(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
+    r"^(?:(?:honestly|ok|okay|so|ugh|anyway|well|right|omg|oh god|god|wow|um+|uh+|er+|erm)\b[ ,.]*)*"
+    r"(?:note to self|(?:it|that) (?:didn'?t|did not) go (?:well|great|brilliantly)|"
+    r"(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
     r"awfully)|i think i (?:messed|screwed|mucked) (?:it|things) up in|(?:i'?m |am )?writing this|even if it|"
     r"did not answer$|"
     # when they decide, and the day's arrangements: "They'll let me know on Monday", "Hours are 8.30 to 3.15"
@@ -454,7 +458,8 @@ _DEED = re.compile(
     r"started|brought|turned|fixed|developed|organi[sz]ed|supervised|closed|hit|beat)\b)|(?i:\d+\s*(?:yrs?|years?)\b)",
     re.IGNORECASE,
 )
-_QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|what|why|whether|if|about|to)\b")
+_QUESTION_PUT = re.compile(r"(?i)\b(?:asked|wanted to know)\s+(?:me\s+)?(?:how|what|why|whether|if|about|to)\b|"
+                           r"\basked (?:was|were)\b|\b(?:first|last|next|final|other) (?:one|question|q) was\b")
 
 
 # "ive had it since 2021", cut from "... which i AM, ive had it since 2021": a short clause about "it" says
@@ -589,6 +594,8 @@ _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     # "If they gave me a second go I'd ...": the condition is no part of the plan
     (re.compile(r"(?i)^if (?:they|i|you)\b[^,;]{0,60}?\s(?=(?:i'?d|i would|id)\s)"), "plan"),
     (re.compile(r"^(?P<label>[A-Za-z][\w'’ ,-]{0,60}?):\s+(?=\S)"), None),
+    (re.compile(r"(?i)^why (?:i|do i|i'?d) (?:want|wanted|like|applied for) (?:it|this|this job|the job|the role)\b"
+                r"(?:\s*[-–—,:]\s*|\s+)(?:(?:honestly|really|basically|um+|uh+)\b[,\s]*)*"), "motivation"),
 ]
 
 
@@ -596,7 +603,7 @@ def _lead_in(clause: str) -> tuple[int, str | None] | None:
     """(how many characters the lead-in takes, the kind it announces) when at least four words follow it."""
     for pattern, kind in _LEAD_INS:
         match = pattern.match(clause)
-        if match and len(re.findall(r"\w+", clause[match.end() :])) >= 4:
+        if match and len(re.findall(r"\w+", clause[match.end() :])) >= (2 if kind == "motivation" else 4):
             label = match.groupdict().get("label")
             long = len(label.split()) > 8 and not section_of(label) if label is not None else False
             # "Recruiter: Imran at Apex" stays whole, so that it is seen to be about people; in "days 1-30: meet the
@@ -702,11 +709,13 @@ def read_notes(text: str) -> Facts:
         last_text = ""
         arrow = re.search(r"\s(?:->|→|=>)\s", raw) if said_vs else None
         for start, end in clauses(line):
+            dangling = re.search(r"(?i),?\s+(?:and|but)\s+i\s+(?:just|was|mean|kind of|sort of)\W*$", raw[start:end])
+            end = start + dangling.start() if dangling else end  # "... payroll run and I just, I lost the thread"
             clause = raw[start:end]
             if any(a < end and start < b for a, b in contact_spans.get(line.number, [])):
                 continue
             if len(clause.split()) <= 6 and not re.search(r"\d", clause) and section_of(clause) and (
-                raw[end : end + 2].strip()[:1] in (".", ":", "")
+                raw[end : end + 3].strip()[:1] in (".", ":", "", "-", "–", "—")
             ) and _heading_like(clause):
                 section = section_of(clause)  # "Things I should have said." heads the rest of the paragraph
                 continue
