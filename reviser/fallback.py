@@ -216,9 +216,9 @@ def clean(text: str) -> str:
     text = re.sub(r",?\s+like an? (?:idiot|muppet|amateur|fool|moron)\b", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?i)[,\s]+(?:omg|lol|lmao|ffs|tbh|ugh|smh)\W*$", "", text)  # "said 'the cd thing' omg"
     # a voice memo's fillers: "Er, the first thing ...", "I did the, um, the whole playground project"
-    text = re.sub(r"(?i)(?:^|(?<=[\s,]))(?:um+|uh+|er+|erm+)\b,?\s*", "", text)
+    text = re.sub(r"(?i)(?:^|,?\s+)(?:um+|uh+|er+|erm+)\b,?(?=\s|$)", "", text).lstrip()
     text = re.sub(r"(?i)\b(and|but) that (?=I\b)", r"\1 ", text)  # "I got X, and that I did Y" (said that ...)
-    text = re.sub(r"(?i)\b(\w+),\s+\1\b", r"\1", text)  # "I did the, the whole ..." once the "um" has gone
+    text = re.sub(r"(?i)\b(\w+),?\s+\1\b", r"\1", text)  # "I did the, the whole ..." once the "um" has gone
     # "said i'd never done a disciplinary which is rubbish": the writer's own verdict goes
     text = re.sub(rf",?\s+{OWN_VERDICT}", "", text, flags=re.IGNORECASE)
     text = text.replace(" -> ", " to ").replace(" — ", ", ").replace(" – ", ", ")
@@ -697,11 +697,13 @@ AVAILABILITY = re.compile(
 # call"). Any example from the notes would do for "tell me about a time ..."; not for these.
 SAME_TOPIC = re.compile(
     r"\bdifference between\b|^\W*(?:how to|define|explain (?:what|how|the)|what (?:is|are|does) (?:a|an|the)\b|"
-    r"what do (?:you|u) know about)|\bstand for\b|"
+    r"what do (?:you|u) know about|(?:do|have) (?:you|u) (?:have|got) (?:any )?experience (?:of|with|in))|"
+    r"\bstand for\b|"
     r"\b(?:troubleshoot|diagnose|debug|calculate)\b|" + AVAILABILITY.pattern,
     re.I,
 )
-ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b", re.I)
+ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b|"
+                      r"\bwhere (?:do|would) (?:you|u) see (?:yourself|urself)\b", re.I)  # a career, told as a reason
 # "how would you deal with a landlord who ...": a scenario, which a step of the 60-day plan does not answer.
 SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wants|refuses|won'?t|doesn'?t|is|keeps|"
                       r"wasn'?t|isn'?t|can'?t|refused)\b|"

@@ -98,7 +98,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:said|told (?:him|her|them))\s+(?:that\s+)?i\s+(?:wasn'?t|wasnt|was not|didn'?t|didnt|don'?t|dont|"
          r"haven'?t|havent|had no|have no|hadn'?t|never|can'?t|cant|couldn'?t|'?d never)\b", 3),
         (r"\b(?:didn'?t|did not|didnae|never|forgot to)\s+(?:ask|mention|know|prepare|research|bring|give|say|explain)|"
-         r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked", 3),
+         r"\bi (?:just )?said\s+(?:i\s+)?[\"“']|\bbadmouth|\bslagged|\bover-?ran|\bwent blank|\bonly talked|"
+         r"\bi (?:also |just )?said (?:that )?(?:i|i'?d|i was|i'?m)\b[^.]{0,20}?[\"“']|\blanded (?:as|badly)|"
+         r"\bcame across as\b", 3),
         (r"\b(?:sh(?:ou)?ld have|shld hav?e?|shoulda|should've|wish i'?d|instead of|like an idiot|badly|"
          r"wrong|too long|too much|off by|messed|mixed up|undersold|contradicted|talked (?:way )?too|sounded|"
          r"not really|ok answer|weak answer|vague|generic|waffle|went off)\b", 2),
@@ -152,7 +154,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:skills?|fluent|proficient|comfortable (?:w/|with|using)|experienced (?:in|with)|certified|"
          r"certificate|cert\b|qualified|qualification|licen[cs]e|lic\b|level \d|^(?:i\s+)?can do\b|degree|diploma|"
          r"course|trained in|"
-         r"good (?:at|with)|strong (?:at|in|with)|i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
+         r"good (?:at|with)|strong (?:at|in|with)|(?:quick|fast|handy|confident|solid) (?:with|at|on|using)|"
+         r"i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using|i do)\b.*\b(?:every day|daily))\b", 3),
@@ -212,7 +215,7 @@ _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind,
 # Sentences that carry no fact to re-use: feelings, logistics, small talk.
 _NOT_A_FACT = re.compile(
     r"^(?:(?:honestly|ok|okay|so|ugh|anyway|well|right|omg|oh god|god|wow|um+|uh+|er+|erm)\b[ ,.]*)*"
-    r"(?:note to self|(?:it|that) (?:didn'?t|did not) go (?:well|great|brilliantly)|"
+    r"(?:note to self|i am writing this|(?:it|that) (?:didn'?t|did not) go (?:well|great|brilliantly)|"
     r"(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
     r"awfully)|i think i (?:messed|screwed|mucked) (?:it|things) up in|(?:i'?m |am )?writing this|even if it|"
     r"did not answer$|"
@@ -580,7 +583,8 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
 _LEAD_INS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"(?i)^(?:and\s+|but\s+)?(?:what\s+)?(?:i\s+|you\s+)?(?:should(?: have|'?ve)|shld have|shoulda|"
                 r"could(?: have|'?ve)|wish i'?d|meant to(?: have)?)\s+(?:said|mentioned|told (?:them|her|him)|"
-                r"talked about|used|led with|brought up|explained)\s+(?:(?:is|was)\s+)?(?:that\s+|how\s+)?(?=\S)"),
+                r"talked about|used|led with|brought up|explained)(?:\s*:\s*|\s+)(?:(?:is|was)\s+)?(?:that\s+|how\s+)?"
+                r"(?=\S)"),
      "accomplishment"),
     (re.compile(r"(?i)^(?:and\s+)?(?:their|the|our)\s+(?:(?:main|big|biggest|real|other|actual)\s+)?(?:problem|"
                 r"issue|challenge|worry|headache|pain point|need)s?\s+(?:is|are|was|were)\s+(?:that\s+)?(?=\S)"),
