@@ -496,7 +496,7 @@ _INDIRECT = (
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
                r"(?:the\s+)?(?:questions?|q'?s)"
                r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
-_YOU = [(r"\b[Ii]'d\b|\bid\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
+_YOU = [(r"\b[Ii]'d\b|\b[Ii]d\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
         (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
         (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
 
@@ -783,6 +783,37 @@ def _asked_by(question: Question) -> Question:
     return Question(rest[:1].upper() + rest[1:], question.line, said.group("name"))
 
 
+_DASH_TURN = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?P<name>[A-Za-z][\w'’]+(?:[ \t]+[A-Za-z][\w'’]+){0,2})"
+                        r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]+[-–—][ \t]+(?P<rest>\S.*)$")
+# What someone did rather than asked: "head office lady - nothing, just typed", "mohammed - offered me a biscuit".
+_REMARK = re.compile(r"(?i)^\W*(?:nothing|offered|said|told|showed|made|gave|brought|just|didn'?t|did not|was|were|"
+                     r"came|left|arrived|sat|typed|smiled|laughed)\b")
+
+
+def _dash_turns(text: str) -> list[Question] | None:
+    """A questions file whose lines say who asked ("janet - how would you ...", "1. Rebecca - Why us?", "Lee -
+    a time I had to make an installation safe"): each line one question in the candidate's words, its speaker
+    the name; a remark ("mohammed - offered me a biscuit") is none. None when the file is not such a list."""
+    lines = [(no, line) for no, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    turns = [(no, m) for no, line in lines if (m := _DASH_TURN.match(line))]
+    names = {m.group("name").casefold() for _, m in turns}
+    if len(turns) < 2 or len(turns) * 2 < len(lines) or len(names) == len(turns) > 3:
+        return None
+    found = []
+    for no, turn in turns:
+        if _REMARK.match(turn.group("rest")):
+            continue
+        question = _analyse(turn.group("rest"), [(0, no)], 0, len(turn.group("rest")), openers="all", explicit=True,
+                            mine_ok=True)
+        if question is not None:
+            wording = _direct(_to_you(_spelled_out(question.text)))  # "what tickets have I got" → "have you"
+            if re.match(r"(?i)(?:a|the) time\b", wording):
+                wording = "tell me about " + wording[:1].lower() + wording[1:]  # "a time I had to make ... safe"
+            name = " ".join(w[:1].upper() + w[1:] for w in turn.group("name").split())
+            found.append(Question(wording[:1].upper() + wording[1:], no, name))
+    return found
+
+
 def extract_questions(text: str, *, candidate: str | None = None, listed: bool = False) -> list[Question]:
     """The interview questions in notes or a transcript, in order, each once.
 
@@ -815,6 +846,9 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     """
     from reviser.people import chat_friends
 
+    listed_by_asker = _dash_turns(text) if listed else None
+    if listed_by_asker is not None:
+        return listed_by_asker
     units, speakers = _units(_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
     # A chat pasted after the interview: a friend asks how it went, and the candidate's turns tell the questions.
