@@ -501,6 +501,8 @@ def classify(clause: str, section: str | None) -> FactKind | None:
         scores["challenge"] -= 1  # "I ..." is about the candidate, rarely the employer's problem
     if re.match(r"(?i)^(?:they|their|they'?ve|they'?re|the team|the ward)\b", clause):
         scores["challenge"] += 1
+    if re.match(r"(?i)^(?:nobody|no one|none of)\b", clause):
+        scores["challenge"] += 2  # "nobody's trained on the new till system": what they lack, no deed
     if not re.search(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|im|ive|id|my|me|we|our)\b", clause) and scores["challenge"] >= 1:
         scores["challenge"] += 1  # a problem stated with no first person is the employer's
     if scores["accomplishment"] >= 2 and not step and not re.search(

@@ -110,7 +110,7 @@ _ASKS_HOW_IT_WENT = re.compile(
     r"(?i)^\W*(?:s+o+|and|well|hey|hi|ok|omg)?[\s,?!.]*(?:how(?:'?d| did| was| were)\s+"
     r"(?:it|the interview|today|things)(?:\s+go)?|how'?d it go|"
     r"how(?:'?d| did)\s+(?:(?:the|your)\s+)?[^?\n]{1,40}?\s+go|who interviewed (?:you|u|ya))\b"
-    r"(?:\s+(?:then|today|tho|though|lol|mate|x+))?\W*$"
+    r"(?:\s+(?:then|today|tho|though|lol|mate|x+))?(?:,?\s+(?-i:[A-Z])[a-z]+)?\W*$"  # "how'd it go Jo"
 )
 # What HR or a host asks, which makes nobody an interviewer: "Ellie asked whether I'd want the cycle-to-work scheme".
 _LOGISTICS_ASKED = (r"\s+(?:me\s+)?(?:about\s+|whether\s+|if\s+)?(?:i'?d\s+(?:want|like|need)\s+)?"
@@ -222,7 +222,7 @@ def _clean_name(raw: str) -> str | None:
     for index, word in enumerate(words):
         bare = word.strip(",.()*:;")
         following = words[index + 1].lower().strip(",.()*:;") if index + 1 < len(words) else ""
-        if kept and following in TITLE_WORDS - _LINK_WORDS and bare.lower() not in TITLE_WORDS:
+        if kept and re.fullmatch(TITLE_NOUN, following) and bare.lower() not in TITLE_WORDS:
             break  # "dave kendrick workshop mgr": the word before a title is part of the title
         if kept and bare[:1].isupper() and bare.lower() in TITLE_WORDS - _LINK_WORDS:
             return None  # "Plant Manager": a capitalised word before a title is part of the title
@@ -356,9 +356,9 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
     for sentence in sentences:
         # "Creative Director: Lena Voss. Also Marcus (senior designer) who ...": "also" goes on with the list
         goes_on = told and bool(re.match(r"(?i)\W*(?:also|and|plus)\b", sentence))
+        opens = _OPENS_WITH_NAME_TITLED.match(sentence)
         told = (bool(_WHO_WAS_THERE.search(sentence)) or goes_on or (head and bool(_OPENS_WITH_TITLED.match(sentence)))
-                or (bool(opens := _OPENS_WITH_NAME_TITLED.match(sentence)) and not _NOT_IN_ROOM.search(sentence)
-                    and only_a_name(opens.group("first"))))
+                or (opens is not None and not _NOT_IN_ROOM.search(sentence) and only_a_name(opens.group("first"))))
         if not told:
             continue
         for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED):

@@ -337,9 +337,10 @@ def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
 
 # Words that end any reading as a role: a deed or an aside caught in a pattern ("Dr Helen Okafor ran the",
 # "Rachel from HR met me", "Then the final", "just out of the").
-_NOT_IN_ROLE = re.compile(r"(?i)\b(?:ran|met|didn'?t|didnt|forgot|went|just|then|she|he|they|from hr|out of)\b|"
+_NOT_IN_ROLE = re.compile(r"(?i)\b(?:ran|met|didn'?t|didnt|forgot|went|just|then|she|he|they|from hr|out of|this is|"
+                          r"about the)\b|"
                           r"(?-i:\bit\b)")  # "it", not "IT Support Analyst"
-_PRONOUN = re.compile(r"(?i)\b(?:me|them|us|him|her|she'?s|he'?s|we|you)\b|(?-i:\b(?:i|it)\b)")
+_PRONOUN = re.compile(r"(?i)\b(?:me|them|us|him|her|she'?s|he'?s|we|you|i'm|i am)\b|(?-i:\b(?:i|it)\b)")
 
 
 def _plausible(role: str, company: str, strength: int) -> bool:

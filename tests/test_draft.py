@@ -378,3 +378,18 @@ def test_the_composers_own_output_is_held_to_grounding_too() -> None:
     answers = [Answer(question="Q?", question_line=1, text="I cut waits by 40%.", rebuilt=True, fact_ids=["F9"])]
     keep_grounded_answers(answers, sources)
     assert (answers[0].text, answers[0].fact_ids) == (fallback.ADD_ANSWER, [])
+
+
+def test_the_letter_carries_every_reachable_reference_and_says_what_to_add_for_one_without_a_contact() -> None:
+    from reviser.llm.select import ModelSettings, make_backend
+
+    notes = ("Interview with Ana Cole.\n- froze on the rota question\n- cut agency spend by 20% at Elm House\n"
+             "Refs: Joe Park 07700 900111, Lu Wei lu.wei@example.com, and Sam Hart (old boss) - no number yet\n")
+    result = run_draft(notes, extract_questions("1. Why this home?\n"), make_backend(ModelSettings(backend="none")))
+    assert [r.name for r in result.draft.references] == ["Joe Park", "Lu Wei"]
+    assert any("Sam Hart" in line for line in result.report.to_add)
+    # with one reachable reference, the one without a contact takes the second place, with its placeholder
+    fewer = notes.replace("Lu Wei lu.wei@example.com, ", "")
+    result = run_draft(fewer, extract_questions("1. Why this home?\n"), make_backend(ModelSettings(backend="none")))
+    assert [r.name for r in result.draft.references] == ["Joe Park", "Sam Hart"]
+    assert "[ADD CONTACT for Sam Hart" in render_letter(result.draft)

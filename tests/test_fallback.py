@@ -375,3 +375,57 @@ def test_an_availability_question_is_asked_of_the_user_unless_a_fact_says_so():
 def test_an_acronym_in_capitals_is_not_spelled_out():
     assert fallback.spell_out("Ellie from HR did the tour, 2 hrs, a q on IHT") == (
         "Ellie from HR did the tour, 2 hrs, a question on IHT")
+
+
+@pytest.mark.parametrize(
+    "fragment, sentence",
+    [
+        ("accredited dispensing tech since 2021", "I have been an accredited dispensing tech since 2021."),
+        ("At Kemp's I cut waste by a third, and that I did it in a month",
+         "At Kemp's I cut waste by a third, and I did it in a month."),
+        ("Er, I did the, um, the whole stock count myself", "I did the whole stock count myself."),
+    ],
+)
+def test_records_and_voice_memo_clauses_become_sentences(fragment, sentence):
+    assert fallback.as_mine(fallback.clean(fragment), turn=False, record=True) == sentence
+
+
+@pytest.mark.parametrize(
+    "interviewers, mistake, sentence",
+    [
+        (["Nia Lewis"], "Nia asked about stock rotation and I rambled when what she wanted was FIFO",
+         "You asked about stock rotation and I rambled when what you wanted was FIFO."),
+        (["Nia Lewis", "Sam Roe"], "Nia asked about stock rotation and I rambled",
+         "Nia asked about stock rotation and I rambled."),  # to two readers, a name says who
+        (["Nia Lewis"], "she asked about returns and i said 'the cd thing' n she gave me a look omg",
+         "You asked about returns and I said 'the cd thing'."),  # quoted words as said, no reaction, no "omg"
+    ],
+)
+def test_the_apology_speaks_to_the_reader(interviewers, mistake, sentence):
+    facts = Facts(interviewers=interviewers, facts=[Fact(id="F1", kind="mistake", text=mistake, line=1,
+                                                         source="notes")])
+    assert fallback.apology(facts).endswith(" " + sentence)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do you do if you're going to miss the last collection?",
+        "How would you handle a customer refusing a delivery?",
+        "Do you have experience of VAT returns?",
+    ],
+)
+def test_a_situation_no_fact_is_about_gets_a_placeholder(question):
+    facts = _facts(("accomplishment", "drove artics at Stobart for 6 yrs without a claim"),
+                   ("skill", "comfortable with Excel and Sage"))
+    answers = [Answer(question=question, question_line=1, text="")]
+    fallback.rebuild_answers(answers, facts, set())
+    assert answers[0].text.startswith(fallback.PLACEHOLDER_START)
+
+
+def test_a_situation_a_fact_is_about_is_answered_from_it():
+    facts = _facts(("accomplishment", "when a customer refused a delivery I rebooked it the same day and kept the "
+                                      "account"))
+    answers = [Answer(question="How would you handle a customer refusing a delivery?", question_line=1, text="")]
+    fallback.rebuild_answers(answers, facts, set())
+    assert "rebooked" in answers[0].text

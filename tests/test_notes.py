@@ -139,6 +139,21 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         # someone who sat in and put one question at the end is still no one to greet
         ("Interview with Ama Boateng. A student nurse was sitting in - Ola, I think. Ola asked me where I trained.",
          ["Ama Boateng"], ["Ola"]),
+        # people listed with their titles; HR who asked about benefits and "won't be deciding" is not greeted
+        ("Bus to town. Femi Ladipo (director) and Kate Orr, head of finance. Lyn Cho from HR did the tour, she won't "
+         "be deciding. Lyn asked if I'd want the bike scheme.", ["Femi Ladipo", "Kate Orr"], ["Lyn"]),
+        # lowercase, the title after the name; "the recruiter from X ..., NAME"
+        ("interview w tom harker site mgr. awful\n", ["tom harker"], []),
+        # in a chat, the answer to "who was it with" names everyone: the recruiter named just before is not greeted
+        ("[18:01] Bo: how'd it go\n[18:02] Me: bad\n[18:03] Bo: who was it with\n[18:04] Me: the depot manager Ken "
+         "Moss. and the recruiter from Vance Staffing was there as well, Kyle, who kept answering for me\n",
+         ["Ken Moss"], ["Kyle"]),
+        # a list under "ppl" with a nickname and the full name, and asides about those not to greet
+        ("ppl\n- Rhian Bowen - practice manager, led it\n- Gaz (Gareth Ince) - senior vet\n- Tilly on reception\n",
+         ["Rhian Bowen", "Gareth Ince"], ["Tilly"]),
+        # someone who met the candidate downstairs, or just nodded, is not greeted
+        ("The interview at Orme Dental for the nurse post was with Dr Sian Vaughan and Dr Alun Price, who mostly just "
+         "nodded. Their practice manager Meg met me at the door.", ["Sian Vaughan"], ["Alun Price", "Meg"]),
     ],
 )
 def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], others: list[str]) -> None:
@@ -796,3 +811,67 @@ def test_a_line_with_a_file_name_is_no_heading_and_a_correction_is_the_deed() ->
     assert [(a.file_name, a.description) for a in reading.attachments] == [("shift-brief.pdf", "my brief template")]
     assert [(f.kind, f.text) for f in reading.facts] == [
         ("mistake", "said i'd never done a disciplinary which is rubbish"), ("accomplishment", "i did 3 at Kwikstock")]
+
+
+@pytest.mark.parametrize(
+    ("notes", "role", "company"),
+    [
+        ("Writing this on the bus. Senior Buyer, Holm & Vale Ltd, Leeds office. Then I went home.",
+         "Senior Buyer", "Holm & Vale Ltd"),
+        ("ugh. redfern tyres, york rd depot, for the tyre fitter job (days). awful", "tyre fitter", "redfern tyres"),
+        ("[12/04/2025, 19:02] Ade: which job was it again\n[12/04/2025, 19:03] Me: Stores Supervisor, at Kellow "
+         "Foods, Hull site\n", "Stores Supervisor", "Kellow Foods"),
+        ("Interview was at Penrose Glass in Derby for the Glazier post, with Ron Tate.", "Glazier", "Penrose Glass"),
+        # a person with a title is no employer
+        ("I'm Lucy Dean, this is about the tech lead job. Interviewer Omar Said, CTO.", None, None),
+    ],
+)
+def test_role_and_employer_as_people_type_them(notes: str, role: str | None, company: str | None) -> None:
+    assert find_role_company(notes) == (role, company)
+
+
+def test_a_voice_memo_on_one_line_keeps_its_references_and_the_candidate_signs_without_theirs() -> None:
+    memo = ("okay um note to self, it's Priya, Monday. The interview was with Dan Hale. References, um, Jo Marsh, my "
+            "line manager, jo.marsh@example.com. And Ravi Patel, the finance director, 0161 496 0999.")
+    reading = read_notes(memo)
+    assert reading.candidate_name == "Priya" and reading.candidate_email is None
+    assert [(r.name, r.email, r.phone) for r in reading.references] == [
+        ("Jo Marsh", "jo.marsh@example.com", None), ("Ravi Patel", None, "0161 496 0999")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a lowercase name just before the contact, and a second referee with no contact yet
+        ("ref: my supervisor at asda mina kaur 07700 900123, and maybe the store mgr liam but havent asked him yet",
+         [("mina kaur", "07700 900123"), ("liam", None)]),
+        # two people on one line, a lowercase honorific before the second
+        ("refs - bev at the depot (07700 900555) and the chaplain rev. john ode, john.ode@example.com",
+         [("bev", "07700 900555"), ("john ode", "john.ode@example.com")]),
+    ],
+)
+def test_references_typed_in_lowercase(line: str, expected: list[tuple[str, str | None]]) -> None:
+    refs = read_notes(line).references
+    assert [(r.name, r.email or r.phone) for r in refs] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("turned up 15 min late because the bus broke down", "mistake"),
+        ("I also said I was 'only here for a year', which landed badly", "mistake"),
+        ("I'd get the rota onto one sheet and then meet each supervisor", "plan"),
+        ("I'm quick with Sage, Xero and Excel pivots", "skill"),
+        ("got my forklift lic too", "skill"),
+        ("can do brake and clutch jobs on my own", "skill"),
+        ("nobody's trained on the new till system", "challenge"),
+        ("It didn't go well", None),
+        ("I am writing this at midnight because I can't sleep", None),
+        ("the last one was how would you handle a refund with no receipt", None),
+        ("i've got them as cert.pdf and award.jpg", None),
+        ("they actually pay overtime at time and a half", None),
+    ],
+)
+def test_fact_kinds_from_this_round(clause: str, kind: str | None) -> None:
+    facts = read_notes(clause + "\n").facts
+    assert (facts[0].kind if facts else None) == kind

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviser.errors import InputError
-from reviser.questions import Question, extract_questions
+from reviser.questions import Question, answerable, extract_questions
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "questions"
 
@@ -407,3 +407,46 @@ def test_small_talk_and_working_pattern_are_left_out_of_the_letter() -> None:
                  "kerry - how was crete lol", "lee - did I go the match"):
         found = extract_questions(text, listed=True)  # dropped as small talk, or kept and then left out
         assert answerable(found, not_interviewers=[])[0] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "expected"),
+    [
+        # a reported question asked again, the verb turned by its lemma
+        ("she asked why i left the bakery and then what i knew about allergen labelling\n", False,
+         ["Why did you leave the bakery?", "What did you know about allergen labelling?"]),
+        ("he asked how id split a budget between two sites\n", False,
+         ["How would you split a budget between two sites?"]),
+        ("then she asked what my biggest win was\n", False, ["What was your biggest win?"]),
+        # "I'd done" is "I had done"; a recollection runs on with "then how many ..."
+        ("he asked why i wanted to move. then how many rooms id cleaned a shift and i couldnt say.\n", False,
+         ["Why did you want to move?", "How many rooms had you cleaned a shift?"]),
+        # each line says who asked; a remark is no question
+        ("ruth - how do you handle a late delivery\nruth - a time you calmed a customer down\n"
+         "tariq - made me a coffee, chatted about parking\n", True,
+         ["How do you handle a late delivery", "Tell me about a time you calmed a customer down"]),
+        # a lead inside a paragraph, then numbered lines without a stop
+        ("went ok-ish.\nq's they asked\n1 how do u rotate stock\n2 why retail\nstuff i did: ran the tills\n", False,
+         ["How do you rotate stock", "Why retail"]),
+    ],
+)
+def test_questions_come_back_in_the_interviewers_words(text: str, listed: bool, expected: list[str]) -> None:
+    assert [q.text for q in extract_questions(text, listed=listed)] == expected
+
+
+def test_a_list_line_naming_who_asked_gives_the_speaker_so_that_hr_is_left_out() -> None:
+    questions = extract_questions("Ola - Why this charity?\nOla - Talk me through a campaign\n"
+                                  "Bea - Any adjustments we should know about?\n", listed=True)
+    assert [(q.speaker, q.text) for q in questions][:2] == [("Ola", "Why this charity?"),
+                                                            ("Ola", "Talk me through a campaign")]
+    kept, left = answerable(questions, ["Bea"])
+    assert [q.text for q in kept] == ["Why this charity?", "Talk me through a campaign"] and len(left) == 1
+
+
+def test_a_chat_with_a_friend_yields_the_questions_the_candidate_tells() -> None:
+    chat = ("[02/05/2025, 18:01] Nat: how'd it go Jo\n"
+            "[02/05/2025, 18:02] Me: she asked how i plan a rota with two people off sick and i froze\n"
+            "[02/05/2025, 18:03] Me: and how id deal with a no-show\n"
+            "[02/05/2025, 18:04] Nat: ugh sorry\n")
+    assert [q.text for q in extract_questions(chat)] == [
+        "How do you plan a rota with two people off sick?", "How would you deal with a no-show?"]
