@@ -732,6 +732,11 @@ ATTACHMENT_THRESHOLD = 0.45
 NO_FIT = -1e9  # best_assignment leaves a question with no fitting fact unassigned
 
 
+# A deed told as an incident ("the time I pushed for a CT on the post-op patient ..."): how the candidate handled
+# a situation, which may answer one put to them even in other words.
+INCIDENT = re.compile(r"(?i)^(?:the|one|that) time\b|^(?:when|once)\s+(?:a|an|the|my|our|i)\b|\bthe time (?:i|we)\b")
+
+
 def best_assignment(scores: list[list[float]]) -> dict[int, int]:
     """Row → column with the highest total score, each column used at most once (the Hungarian method, on
     costs with a dummy column per row so that rows beyond the columns go unassigned)."""
@@ -789,7 +794,7 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
     situation = bool(SITUATION.search(question))
     for i, fact in enumerate(facts):
         shared = shared_words(question, fact.text)
-        if situation and shared < 0.25:
+        if situation and shared < 0.2 and not INCIDENT.search(fact.text):
             scores[i] = NO_FIT  # driving scanias for 4 years says nothing of running out of hours before the last drop
             continue
         if same_topic and shared < (0.75 if available else 0.5):
