@@ -387,7 +387,13 @@ def _mine(text: str, *, record: bool = False) -> str:
     elif re.match(r"^(?:\d+\+?|~\d+)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
         after = re.sub(r"^\S+\s+(?:years?|yrs?)\s*", "", text, flags=re.IGNORECASE).split(" ", 1)[0].lower()
         joint = " of experience" if after in {"at", "in", "with", "on", "of", "as"} or after.endswith("ing") else " as"
-        text = re.sub(r"^(\S+\s+(?:years?|yrs?))\b(?:\s+of)?", lambda m: f"I have {m.group(1)}{joint}", text, count=1)
+        span = re.match(r"^(\S+\s+(?:years?|yrs?))\s*,?\s*", text, re.IGNORECASE)
+        if span and (not after or not after[:1].isalpha()) and text[span.end() :].strip():
+            # "2 years, got it from 6 people to 25 regulars": over two years, a deed
+            text = f"Over {span.group(1)}, {_lower_first(_mine(text[span.end() :], record=record))}"
+        else:
+            text = re.sub(r"^(\S+\s+(?:years?|yrs?))\b(?:\s+of)?", lambda m: f"I have {m.group(1)}{joint}", text,
+                          count=1)
         text = text.replace(" as as ", " as ").replace(" of experience of ", " of experience in ")
     elif _is_verb(words[0], words[1] if len(words) > 1 else None, record=record) and not (
         len(words) > 1 and lowered[1] in {"is", "are", "was", "were", "has", "have", "and", "or", "&"}
@@ -702,6 +708,9 @@ SAME_TOPIC = re.compile(
     r"\b(?:troubleshoot|diagnose|debug|calculate)\b|" + AVAILABILITY.pattern,
     re.I,
 )
+# What a step of the 60-day plan answers: the first weeks, priorities, what the candidate would change or do.
+PLAN_QUESTION = re.compile(r"(?i)\b(?:first|plan|priorit\w*|start|join\w*|day one|week one|look at|change|improve|"
+                           r"approach|would (?:you|u) do|next (?:year|\d+)|budget|fix|tackle)\b")
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b|"
                       r"\bwhere (?:do|would) (?:you|u) see (?:yourself|urself)\b", re.I)  # a career, told as a reason
 # "how would you deal with a landlord who ...": a scenario, which a step of the 60-day plan does not answer.
@@ -804,6 +813,9 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
         told = fact.kind == "accomplishment" and bool(DEED.search(fact.text))  # a story, not "typing 70wpm"
         if story and not told and shared < 0.3:
             scores[i] = NO_FIT
+            continue
+        if fact.kind == "plan" and not PLAN_QUESTION.search(question) and shared < 0.2:
+            scores[i] = NO_FIT  # "set up a weekly thing with the school" does not include residents who are bed bound
             continue
         if fact.kind in ("plan", "skill") and scenario and not shared:
             scores[i] = NO_FIT  # a step of the 60-day plan, or a licence, is no way of handling the landlord who ...

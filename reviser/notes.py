@@ -239,7 +239,7 @@ _SMALL_TALK = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
     r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
-    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bovertime\b|"
+    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bpays? overtime\b|\bovertime (?:rates?|pay|at time)\b|"
     r"\bperm\s+£?\d+k?\b|\bIR35\b|\b\d+ days a week\b|^like\b|"
     r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
@@ -521,8 +521,8 @@ def classify(clause: str, section: str | None) -> FactKind | None:
     if section in scores:
         scores[section] += 2
     kind, best = max(scores.items(), key=lambda item: item[1])
-    if best < 1.5:
-        return None
+    if best < 1.5 or (kind == "mistake" and section is None and len(words) <= 4 and not _HAS_VERB.search(clause)):
+        return None  # "YES but badly": a verdict with no deed in it
     return kind  # type: ignore[return-value]
 
 
@@ -659,6 +659,31 @@ _YOU = [(re.compile(rf"(?i)\b{you}\b"), me) for you, me in
         (("you'?re", "I'm"), ("you'?ve", "I've"), ("you'?d", "I'd"), ("you'?ll", "I'll"), ("your", "my"), ("you", "I"))]
 
 
+# What the candidate has but did not say: "forgot to mention my irtec cert", "also didn't mention i'm a dementia
+# friends champion or that i did the level 3", "never mentioned I can do UPVC multipoint mechanisms".
+_UNSAID = re.compile(r"(?i)\b(?:didn'?t|did not|never|forgot to|failed to)\s+(?:even\s+)?(?:mention(?:ed)?|say|said|"
+                     r"bring up|brought up|talk about|tell (?:them|her|him)(?: about)?)\s+(?:that\s+)?(?P<said>\S.*)$")
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in {"the", "and", "my", "our"}}
+
+
+def _unsaid(clause: str) -> list[tuple[int, int]]:
+    """The spans of what went unsaid, one per item ("X or that Y"), up to an aside ("which is literally ...")."""
+    match = _UNSAID.search(clause)
+    if not match:
+        return []
+    start = match.start("said")
+    said = re.split(r"(?i),?\s+(?:which|when|because|bc|cos|even though|and they|but)\b", clause[start:])[0]
+    spans = []
+    for piece in re.finditer(r"(?i)(?:^|\s+(?:or|and)\s+(?:that\s+)?)(?P<item>.+?)(?=\s+(?:or|and)\s+that\b|$)", said):
+        item = piece.group("item").rstrip(" .,!?")
+        if len(item.split()) >= 2:
+            spans.append((start + piece.start("item"), start + piece.start("item") + len(item)))
+    return spans
+
+
 def as_first_person(clause: str) -> str:
     """'you talked over Grace twice' → 'I talked over Grace twice', for notes addressed to oneself."""
     for pattern, me in _YOU:
@@ -702,6 +727,7 @@ def read_notes(text: str) -> Facts:
     # A table of "what I said -> what I should have said": the left of each arrow went wrong, the right is the deed
     said_vs = bool(re.search(r"(?im)\bsaid\b[^\n]*(?:->|→|=>)[^\n]*\bshould\b", kept_text))
     facts: list[Fact] = []
+    unsaid: list[Fact] = []  # what went unsaid: a fact, unless the notes tell it again elsewhere
     title = next((n for n, x in enumerate(raw_lines, start=1) if x.strip()), 0)
     for line in lines:
         if line.number in hard or line.section in ("reference", "attachment") or MAIL_HEADER.match(line.text):
@@ -746,6 +772,20 @@ def read_notes(text: str) -> Facts:
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,
                                   end=end, source="notes"))  # fmt: skip
+            if kind == "mistake":
+                for a, b in _unsaid(clause):  # "didn't mention i'm a dementia friends champion": a skill all the same
+                    said = clause[a:b]
+                    said_kind = classify(said, None)
+                    if said_kind in ("skill", "accomplishment"):
+                        unsaid.append(Fact(id="", kind=said_kind, text=said, line=line.number, start=start + a,
+                                           end=start + b, source="notes"))
+    told = [_words_of(f.text) for f in facts if f.kind != "mistake"]
+    for fact in unsaid:
+        words = _words_of(fact.text)
+        if not any(len(words & other) >= 0.6 * len(words) for other in told):
+            facts.append(fact)
+    facts = sorted(facts, key=lambda f: (f.line, f.start))
+    facts = [f.model_copy(update={"id": f"F{n}"}) for n, f in enumerate(facts, start=1)]
     return Facts(
         candidate_name=people.candidate,
         candidate_email=people.candidate_email,

@@ -875,3 +875,19 @@ def test_references_typed_in_lowercase(line: str, expected: list[tuple[str, str 
 def test_fact_kinds_from_this_round(clause: str, kind: str | None) -> None:
     facts = read_notes(clause + "\n").facts
     assert (facts[0].kind if facts else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("also didn't mention i'm a qualified first aider or that i did the level 2 in food safety",
+         [("mistake", "also didn't mention i'm a qualified first aider or that i did the level 2 in food safety"),
+          ("skill", "i'm a qualified first aider"), ("skill", "i did the level 2 in food safety")]),
+        # told again elsewhere in the notes: no second fact
+        ("- forgot to mention the rota tool I built\n- built a rota tool that cut overtime by 12%",
+         [("mistake", "forgot to mention the rota tool I built"),
+          ("accomplishment", "built a rota tool that cut overtime by 12%")]),
+    ],
+)
+def test_what_went_unsaid_is_a_fact_of_its_own(line: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.kind, f.text) for f in read_notes(line).facts] == expected
