@@ -30,10 +30,14 @@ from reviser.people import (
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
     (r"referee|referen[cz]|\brefs?\b|vouch", "reference"),  # "Referencias", "Referenzen" too
+    # the questions asked, and who was in the room: no facts under them
+    (r"^\W*(?:(?:the\s+)?(?:questions?|q'?s)\b(?!\s+(?:i|to)\b)|(?:what|things|stuff) (?:they|he|she|[a-z]+) "
+     r"(?:asked|covered)\b)", "question"),
+    (r"^\W*(?:the\s+)?(?:panel|interviewers?|panellists|who was there|ppl|people|the room|who)\W*$", "people"),
     (r"attach|sample|portfolio|work i can send|stuff to send|can send|\bsend\b|links?\b|files?\b|\bdocs\b",
      "attachment"),
     (r"wrong|badly|\bbad\b|mistake|mess(?:ed)? up|blew|weak|\bugh\b|oops|fail|regret|cringe|what happened|"
-     r"screwed|went bad|where i lost", "mistake"),
+     r"screwed|went bad|where i lost|damage|fluffed|what i fluffed|bad bits", "mistake"),
     (r"^(?:their|them)\b|struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|"
      r"they want|\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
      r"headache|(?:for|about|with) them\b|\b(?<!have )(?<!hav )(?<!'ve )(?:said|told me|mentioned|explained)\b|"
@@ -43,7 +47,8 @@ SECTION_CUES: list[tuple[str, str]] = [
     (r"skill|strength|tools?\b|stack|certif|qualif|training|tech", "skill"),
     (r"accomplish|achiev|wins?\b|proud|results?|track record|experience|evidence|proof|"
      r"what i(?:'?ve| have)? (?:actually |really )?(?:did|done|have|got|bring|offer)|what ive (?:got|done)|"
-     r"(?:things|stuff) i'?ve (?:actually |really )?done|"
+     r"(?:things|stuff) i'?ve (?:actually |really )?done|(?:things|stuff) i (?:actually |really )?(?:did|do)\b|"
+     r"ammo|receipts|"
      r"delivered|highlights|my work|my stuff|"
      r"(?:should|shld|shd|shoulda)\s*(?:hav?e?|'?ve|of)?\s+(?:said|led|mentioned)|"
      r"examples?|"
@@ -74,6 +79,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         # a judgement of one's own answer: "I was too formal", "too long on my thesis", "was a disaster"
         (r"\bi (?:was|sounded|came across(?: as)?) (?:\w+ )?too\b|^(?:way |far |much )?too (?:long|much|short|vague|"
          r"fast|quick|slow|quiet|nervous|formal|casual)\b|\b(?:was a disaster|went (?:terribly|horribly|awfully))", 3),
+        (r"\b(?:way|far|much|a bit|a little) too (?!many\b)\w+|\bgot asked\b.*\band (?:i )?(?:gave|said|went)\b", 2),
         (r"\b(?:rather than|went straight (?:to|into|for)|jumped (?:straight )?to|"
          r"by (?:the |its |their |his |her )?(?:wrong|old|previous|last year'?s) name|muddled|confused)\b", 2),
         # something that happened in the interview itself
@@ -139,7 +145,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"launched|led|delivered|automated|designed|introduced|implemented|rebuilt|redesigned|set up|won|"
          r"exceeded|trained|mentored|coached|shipped|migrated|negotiated|established|streamlined|revamped|"
          r"opened|rolled out|turned around|brought (?:down|up)|took (?:over|on))\b", 2),
-        (r"\b(?:got|took|moved|made|ran|run|managed|handled|wrote|started|brought|turned|fixed|developed|"
+        (r"\b(?:got(?! asked| told| stopped| cut off| interrupted)|took|moved|made|ran|run|managed|handled|wrote|"
+         r"started|brought|turned|fixed|developed|"
          r"organised|organized|supervised|closed|hit|beat)\b", 1),
         (r"(?<!\w)(?:from\s+\S+\s+to\s+\S+|\d+\s*%|\d+x|\d+k|£\d|\$\d|€\d|\d+\s*(?:->|→)\s*\d+|"
          r"went from|down to|up to)(?!\w)", 1.5),
@@ -324,7 +331,8 @@ def _heading_text(raw: str) -> str | None:
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", text)
     if len(bare.split()) <= 5 and not re.search(r"[.?!,;@:\d]", bare) and section_of(text) and (
         text[0].isupper() or re.sub(r"\bI\b", "i", bare).lower() == re.sub(r"\bI\b", "i", bare)
-    ) and (_heading_like(text) or not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE)):
+    ) and (_heading_like(text) or not re.search(r"\b(?:i|i'?m|we|they|he|she)\b", text, re.IGNORECASE)
+           or section_of(text) == "question"):  # "what they asked (roughly)"
         return text
     return None
 
@@ -730,7 +738,8 @@ def read_notes(text: str) -> Facts:
     unsaid: list[Fact] = []  # what went unsaid: a fact, unless the notes tell it again elsewhere
     title = next((n for n, x in enumerate(raw_lines, start=1) if x.strip()), 0)
     for line in lines:
-        if line.number in hard or line.section in ("reference", "attachment") or MAIL_HEADER.match(line.text):
+        if line.number in hard or line.section in ("reference", "attachment", "question", "people") or (
+                MAIL_HEADER.match(line.text)):
             continue  # a reference's line, a file list, "Subject: Halden & Pryor - debrief"
         headline = line.number == title and len(line.text.split()) <= 14 and bool(re.search(r",|\s[-–—|]\s", line.text))
         if headline and _TITLE_LINE.search(line.text) and not re.search(r"\b(?:I|i|my|we)\b", line.text):

@@ -143,7 +143,8 @@ _LOGISTICS = (
     r"hybrid (?:policy|working|pattern)|days? in (?:the )?office|anything (?:you want|you'd like) to ask|"
     r"(?:catch|see|watch|seen|watched|follow)\s+the\s+(?:[\w'-]+\s+){0,2}(?:game|match|final|race)|"
     r"how (?:do|did) (?:you|u) (?:think|feel) (?:it|that|today) went|still interviewing|"
-    r"(?:is that|was that) your (?:car|van|bike)|the traffic|not a real (?:q|question)|who (?:do )?(?:you|u) support|"
+    r"(?:is that|was that) your (?:car|van|bike)|the traffic|star sign|horoscope|not a real (?:q|question)|"
+    r"who (?:do )?(?:you|u) support|"
     r"(?:you|u) support \w+ or|(?:any|need any|need)\s+(?:reasonable\s+)?adjustments|"
     r"found (?:them|us|the (?:place|office)))\b"
     r"|\b(?:lol|haha|lmao)\b"
@@ -160,7 +161,7 @@ _GREETING = r"^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+[\w'-
 _VOCATIVE = r",\s*[\w'-]+(?:\s+[\w'-]+)?$"
 _ACK_ALWAYS = (
     r"^(?:thanks|thank you|hi|hello|hey|good (?:morning|afternoon|evening)|welcome"
-    r"|(?:nice|great|lovely|good) to (?:meet|see|speak)|pleasure to meet)\b"
+    r"|(?:nice|great|lovely|good) to (?:meet|see|speak)|pleasure to meet|ignore (?:him|her|them|that))\b"
 )
 _ACK_SHORT = (
     r"^(?:ok|okay|great|good|cool|nice|perfect|awesome|excellent|right|alright|all right|sure|got it"
@@ -429,8 +430,10 @@ def _clean(text: str) -> str:
     )
     text = _strip_quotes(re.compile(_REPORTED).sub("", text, count=1))
     head, colon, tail = text.partition(":")
+    if not colon and re.match(r"(?i)(?:last|first|next|final|other|another) (?:one|question|q)\s+[-–—]\s", text):
+        head, colon, tail = re.split(r"\s+([-–—])\s+", text, maxsplit=1)  # not "Level 3 - what does it cover"
     if colon and "?" not in head and len(head.split()) <= 5 and _opens_question(tail, "all"):
-        text = tail.strip()  # "Last one: why should we hire you?" -> "why should we hire you?"
+        text = tail.strip()  # "Last one: why should we hire you?", "Last one - how do you ..." -> the question
     text = _strip_quotes(re.compile(_DISCOURSE_SHOWN).sub("", text))
     # An aside in brackets holding someone else's remark is no part of the question ("(Mr X popped in: ...)").
     text = re.sub(r"\s*\((?=[^()]*[:?])[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", text).strip() or text

@@ -891,3 +891,11 @@ def test_fact_kinds_from_this_round(clause: str, kind: str | None) -> None:
 )
 def test_what_went_unsaid_is_a_fact_of_its_own(line: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.kind, f.text) for f in read_notes(line).facts] == expected
+
+
+def test_no_facts_under_the_questions_asked_or_who_was_in_the_room() -> None:
+    notes = ("what they asked (roughly)\n- how would you run a stock take\n- what would you do in your first week\n"
+             "\npanel:\n- Nia Rees - store manager, did the technical bit\n\nstuff i actually did\n"
+             "- cut shrinkage by 15% at Barlows\n")
+    facts = read_notes(notes).facts
+    assert [(f.kind, f.text) for f in facts] == [("accomplishment", "cut shrinkage by 15% at Barlows")]
