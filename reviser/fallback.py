@@ -711,6 +711,8 @@ SAME_TOPIC = re.compile(
 # What a step of the 60-day plan answers: the first weeks, priorities, what the candidate would change or do.
 PLAN_QUESTION = re.compile(r"(?i)\b(?:first|plan|priorit\w*|start|join\w*|day one|week one|look at|change|improve|"
                            r"approach|would (?:you|u) do|next (?:year|\d+)|budget|fix|tackle)\b")
+HOW_TO = re.compile(r"(?i)^\W*(?:how|what (?:would|do|did) (?:you|u) do|describe|walk|talk (?:me|us) through|design|"
+                    r"explain|tell (?:me|us) about a time)\b")
 ASKS_WHY = re.compile(r"^\W*(?:and\s+)?why\b|\bwhy (?:do|did|are|would) (?:you|u)\b|"
                       r"\bwhere (?:do|would) (?:you|u) see (?:yourself|urself)\b", re.I)  # a career, told as a reason
 # "how would you deal with a landlord who ...": a scenario, which a step of the 60-day plan does not answer.
@@ -813,6 +815,9 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
         told = fact.kind == "accomplishment" and bool(DEED.search(fact.text))  # a story, not "typing 70wpm"
         if story and not told and shared < 0.3:
             scores[i] = NO_FIT
+            continue
+        if fact.kind == "motivation" and not asks_why and HOW_TO.match(question) and shared < 0.2:
+            scores[i] = NO_FIT  # "because it's pro rugby" is no way to set up academy screening
             continue
         if fact.kind == "plan" and not PLAN_QUESTION.search(question) and shared < 0.2:
             scores[i] = NO_FIT  # "set up a weekly thing with the school" does not include residents who are bed bound

@@ -60,7 +60,8 @@ _SECTION_RES = [(re.compile(rf"(?:{cue})", re.IGNORECASE), kind) for cue, kind i
 _BULLET = re.compile(
     rf"^\s*(?:[-*•+>]|\d{{1,2}}[.)]|\(?[a-z]\)|{CHAT_STAMP}(?:me|i|{CAP_NAME})\s*:)\s+", re.IGNORECASE
 )
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)\*\*\s*:?\s*$|^\s*__(?P<u>[^_]+)__\s*$|"
+                         r"^\s*(?P<mark>~~|==+|--+|\*\*\*)\s*(?P<d>[^~=*]+?)\s*(?P=mark)\s*$")  # "~~ the panel ~~"
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
 _LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s=\s|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
 
@@ -98,7 +99,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"\bwent (?:way |well |miles )?over (?:the |my )?(?:word count|time|limit)\b|"
          r"\bstarted (?:talking|rambling|waffling|going on) about\b", 3.5),
         (r"\b(?:turned up|arrived|was|got there|joined(?: \w+)?) (?:\d+ mins? |\w+ minutes |a bit |really |so )?late\b|"
-         r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|"
+         r"\b(?:talked|spoke) over\b|\bdropped the ball\b|\bput my foot in it\b|\bran out of time\b|"
          r"\b(?:bombed|tanked|botched|flunked|choked on|fluffed|screwed up|blew)\b", 3),
         # underselling out loud: "i said i wasnt G3 qualified", "told her I'd never used it"
         (r"\b(?:said|told (?:him|her|them))\s+(?:that\s+)?i\s+(?:wasn'?t|wasnt|was not|didn'?t|didnt|don'?t|dont|"
@@ -246,7 +247,8 @@ _SMALL_TALK = re.compile(
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
     r"\b(?:made|offered|got|gave) me (?:a )?(?:brew|cuppa|tea|coffee|water|drink|biscuit)|"
-    r"\bpay'?s\b|\bpay (?:is|was) £|\bcommission\b|\bpays? overtime\b|\bovertime (?:rates?|pay|at time)\b|"
+    r"\bpay'?s\b|\bpay (?:is|was) £|\bcomp(?:ensation)? (?:range|band|is)\b|\d+k base\b|\bbase (?:salary|pay)\b|"
+    r"\bcommission\b|\bpays? overtime\b|\bovertime (?:rates?|pay|at time)\b|"
     r"\bperm\s+£?\d+k?\b|\bIR35\b|\b\d+ days a week\b|^like\b|"
     r"^\W*(?:(?:i\s+)?(?:could|can|would)\s+)?start\s+(?:would be|is|in|on|date|from|next|asap)\b"
 )
@@ -321,7 +323,7 @@ def _heading_text(raw: str) -> str | None:
         return None
     md = _MD_HEADING.match(raw)
     if md:
-        return (md.group("h") or md.group("b") or md.group("u") or "").strip(" :")
+        return (md.group("h") or md.group("b") or md.group("u") or md.group("d") or "").strip(" :")
     if _BULLET.match(raw) or FILE_NAME.search(text) or EMAIL.search(text):
         return None  # "can send my brief template (shift-brief.pdf)" says what it heads
     if text.endswith((":", " -", " –", " —")) and len(text.split()) <= 8 and not re.search(r"[.?!@]", text[:-1]):

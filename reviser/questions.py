@@ -438,8 +438,8 @@ def _clean(text: str) -> str:
     # An aside in brackets holding someone else's remark is no part of the question ("(Mr X popped in: ...)").
     text = re.sub(r"\s*\((?=[^()]*[:?])[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", text).strip() or text
     # nor is the writer's note after it: "(Tom didn't ask anything)", "(he was just chatting)"
-    text = re.sub(r"(?<=[\w?])\s*\((?=[^()]*\b(?:(?-i:[A-Z])[a-z]+|he|she|they|i|we|didn'?t|was|were)\b)"
-                  r"[^()]{8,}\)\s*$", "", text, flags=re.IGNORECASE).strip() or text
+    text = re.sub(r"(?<=[\w?])\s*\((?=[^()]*\b(?:(?-i:[A-Z])[a-z]+|he|she|they|i|you|we|didn'?t|was|were)\b)"
+                  r"[^()]{8,}\)\s*(?=\??$)", "", text, flags=re.IGNORECASE).strip() or text
     return text[:1].upper() + text[1:]
 
 

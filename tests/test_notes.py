@@ -899,3 +899,15 @@ def test_no_facts_under_the_questions_asked_or_who_was_in_the_room() -> None:
              "- cut shrinkage by 15% at Barlows\n")
     facts = read_notes(notes).facts
     assert [(f.kind, f.text) for f in facts] == [("accomplishment", "cut shrinkage by 15% at Barlows")]
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("~~ things I'm good at ~~\n- fluent in Xero and Sage\n", [("skill", "fluent in Xero and Sage")]),
+        ("Comp range is 40-45k base.\n", []),
+        ("ran out of time for my own questions\n", [("mistake", "ran out of time for my own questions")]),
+    ],
+)
+def test_decorated_headings_pay_and_running_out_of_time(notes: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.kind, f.text) for f in read_notes(notes).facts] == expected
