@@ -15,7 +15,9 @@ FILE_NAME = re.compile(
 INJECTION = re.compile(
     r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules?|above|previous)\b"
     r"|\byou are now\b|\bsystem prompt\b|^\s*(?:system|assistant)\s*:"
-    r"|\b(?:say|write|claim|state|pretend)\s+(?:that\s+)?I\s+(?:have|am|was|hold|won)\b",
+    # told to the model, not of a referee: "say I have a PhD", "and write that I won", not "who'll say I was never late"
+    r"|(?:^|[.!?:;,]\s*|\b(?:please|just|also|and|then|now)\s+)(?:say|write|claim|state|pretend)\s+(?:that\s+)?I\s+"
+    r"(?:have|am|was|hold|won)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

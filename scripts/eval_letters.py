@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reviser.draft import DraftOptions, run_draft  # noqa: E402
+from reviser.errors import InputError  # noqa: E402
 from reviser.llm.select import ModelSettings, make_backend  # noqa: E402
 from reviser.questions import extract_questions  # noqa: E402
 from reviser.render import render_letter  # noqa: E402
@@ -51,8 +52,12 @@ def main() -> None:
         if not questions:
             print(f"{case['file']}: no questions found, no letter")
             continue
+        try:
+            draft = run_draft(notes, questions, backend, DraftOptions()).draft
+        except InputError as exc:  # what the user would see: one line, no letter
+            print(f"{case['file']}: no letter: {exc}")
+            continue
         letters += 1
-        draft = run_draft(notes, questions, backend, DraftOptions()).draft
         letter = render_letter(draft)
         want = case["interviewers"][0].lower() if case["interviewers"] else "hiring manager"
         ok = want in draft.greeting.lower()
