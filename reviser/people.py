@@ -163,7 +163,8 @@ def _named_in_answer(text: str) -> list[str]:
 
 _CANDIDATE_WORDS = frozenset("me i myself candidate you interviewee applicant".split())
 _SELF = re.compile(
-    r"^\W*(?:me|myself|my name|name|candidate|from)\W*[:\-–]\s*(?P<rest>.+)$", re.IGNORECASE | re.MULTILINE
+    r"^\W*(?:me|myself|my name|name|candidate|from|sign(?:ed)? off as|sign as)\W*[:\-–]\s*(?P<rest>.+)$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _INTRO = re.compile(rf"\b(?:I'?m|I am|my name is|my name's|this is|(?i:notes? for me),|(?i:note to self),?\s+it'?s)\s+"
                     rf"(?P<name>{CAP_NAME})\b")
@@ -208,6 +209,8 @@ _LINK_WORDS = frozenset("the a an my our their his her of for and with from at o
 def _clean_name(raw: str) -> str | None:
     """'Ms. Grace Liu' → 'Grace Liu'; 'head chef marco bellini' → 'marco bellini'; None when no name is left."""
     words = re.sub(_HONORIFIC, "", raw.strip(" ,.:;()[]*-–—\"'")).split()
+    if len(words) > 1 and re.fullmatch(r"(?:dr|mr|mrs|ms|miss|prof)\.?", words[0]):
+        words = words[1:]  # "dr amara osei (clinical lead)", typed in lowercase
     dropped = ""
     while words and words[0].lower().strip(",.()") in TITLE_WORDS:
         dropped, words = words[0].lower(), words[1:]
@@ -250,7 +253,7 @@ _NOT_NAMES = frozenset(
     me my rn msn lcsw bsc msc ba ma phd mba cpa acca cima nmc hcpc pgce qts cv co ltd inc llp plc nhs
     health centre center surgery hospital school academy trust council university college group clinic
     pharmacy bank foods logistics solutions services partners consulting agency studio studios labs questions
-    answers er erm um umm uh uhh hmm ah oh""".split()
+    answers er erm um umm uh uhh hmm ah oh business""".split()
 )
 
 
@@ -326,7 +329,7 @@ _TITLE_BEFORE = re.compile(
     rf"(?P<name>{CAP_NAME})"
 )
 _TITLE_AFTER = re.compile(
-    rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:(?:he'?s|she'?s|who'?s)\s+)?(?i:the\s+|our\s+|a\s+)?)"
+    rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:(?:he'?s|she'?s|who'?s)\s+)?(?i:the\s+|our\s+|a\s+)?|\s+(?i:the)\s+)"
     rf"(?i:(?:[\w&-]+\s+){{0,3}}?{TITLE_NOUN})\b"
 )
 _CALLED = re.compile(rf"\b(?i:a|an|the|one more|another)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
@@ -483,7 +486,13 @@ def full_name(name: str, text: str) -> str:
     found = {m.group(0) for m in re.finditer(
         rf"(?<![\w-]){re.escape(name)}(?:\s+{_PARTICLE}){{0,2}}\s+{CAP_WORD}(?![\w-])", text)}  # fmt: skip
     found = {f for f in found if is_person_name(f) and not any(w.lower() in TITLE_WORDS for w in f.split()[1:])}
-    return found.pop() if len(found) == 1 else name
+    if len(found) == 1:
+        return found.pop()
+    # a surname the notes give only with a title: "Mr Kowalski the depot manager" is greeted as "Mr Kowalski"
+    titled = re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{re.escape(name)}(?![\w-])", text)
+    if titled and not found and not re.search(rf"(?<![\w-]){re.escape(name)}\s+{CAP_WORD}", text):
+        return re.sub(r"\.(?=\s)", "", titled.group(0))
+    return name
 
 
 def _after_name(sentence: str, name: str) -> str:
@@ -495,7 +504,10 @@ def _after_name(sentence: str, name: str) -> str:
     first = re.escape(name.split()[0])
     pieces = []
     for match in re.finditer(rf"(?:[^\s,;()]+\s+){{0,2}}\b{first}\b(?!['’]s\b)(?:\s*\([^)]*\))?.*?"
-                             r"(?=,\s*(?:[A-Z]|and\b|but\b)|;|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
+                             # or a comma before someone else named: "did it in the portakabin, the lass on the
+                             # front desk Denise made me a brew"
+                             r"(?=,\s*(?:[A-Z]|and\b|but\b)|,\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,5}?(?-i:[A-Z])[a-z]+\b|"
+                             r";|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
                              r"some|another|he|she|they|there)\b)|$)",
                              sentence):  # fmt: skip
         before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
@@ -535,8 +547,12 @@ def find_candidate(
         match = _SELF.match(line)
         if match:
             rest = match.group("rest")
-            found = re.match(rf"\s*(?P<n>{CAP_NAME}|[a-z]+(?:\s+[a-z]+)?)\s*(?:,|$|\s+[\w.+-]+@|\s+\+?\d)", rest)
-            if found and (EMAIL.search(rest) or phones(rest) or re.fullmatch(rf"\s*{CAP_NAME}\s*", rest)):
+            found = re.match(rf"\s*(?P<n>{CAP_NAME}|[a-z]+(?:\s+[a-z]+)?)(?:\s+[A-Z]{{2,6}})*"
+                             r"\s*(?:,|$|\s+[\w.+-]+@|\s+\+?\d)", rest)
+            bare_name = re.fullmatch(rf"\s*{CAP_NAME}(?:\s+[A-Z]{{2,6}})*\s*", rest)  # "Rob Hartley MCIPS"
+            # "Me: Jade Thompson, Level 3, applying for ...": a full name and then what the line says of her
+            listed = re.match(rf"\s*{CAP_WORD}\s+{CAP_WORD}\s*,", rest)
+            if found and (EMAIL.search(rest) or phones(rest) or bare_name or listed):
                 return found.group("n"), _first(EMAIL.findall(rest)), _first(phones(rest)), number
     for number, line in enumerate(lines, start=1):
         match = _INTRO.search(line)
@@ -548,6 +564,12 @@ def find_candidate(
     own = _own_name_said(text)
     if own:
         return own
+    # an e-mail signature under "--": the name, then the candidate's own phone and e-mail
+    rule = max((n for n, line in enumerate(lines, start=1) if line.strip() in ("--", "-- ", "—", "___")), default=0)
+    below = [(n, x.strip()) for n, x in enumerate(lines[rule:], start=rule + 1) if x.strip()] if rule else []
+    if below and re.fullmatch(rf"{CAP_NAME}(?:\s+[A-Z]{{2,6}})*", below[0][1]) and is_person_name(below[0][1]):
+        block = "\n".join(x for _, x in below[1:4])
+        return below[0][1], _first(EMAIL.findall(block)), _first(phones(block)), below[0][0]
     # A sign-off: among the last three non-empty lines, a short line that is only a name.
     sender = _sender_to_self(lines)
     if sender:

@@ -934,6 +934,12 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
                   if not segment.rstrip().endswith(".") and len(segment.split()) <= 20]  # fmt: skip
         found = _each_line_a_question(topics) if len(topics) >= 2 else []
     found = [_asked_by(q) for q in found]
+    # "Questions - Craig Whitfield (Service Desk Manager)" over the list: he asked them
+    header = re.match(r"\s*(?i:questions?|qs|q's)\s*(?:[-–—:]|(?i:from|by|asked by))\s*"
+                      r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*(?:\([^)]{1,50}\))?\s*:?\s*$",
+                      text.split("\n", 1)[0])
+    if listed and header:
+        found = [q if q.speaker else Question(q.text, q.line, header.group("name")) for q in found]
     unique: dict[str, Question] = {}
     for question in found:
         unique.setdefault(" ".join(question.text.split()).casefold(), question)

@@ -279,7 +279,8 @@ def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
     yield *_listed_role_company(text), 0
 
 
-_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*[:\-–—]\s*|"
+_LIST_LEAD = re.compile(r"(?i)^\W*(?:(?:(?:post-?)?interview\s+)?(?:notes|debrief|recap)|assessment day|interview)\s*"
+                        r"[:\-–—]\s*|"
                         r"^\W*(?:entretien|entrevista|vorstellungsgespr[äa]ch)\s+")
 _PLACE_WORDS = re.compile(r"(?i)\b(?:team|base|plant|services|department|dept|campus|branch|site|office|wing|"
                           r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?:am|pm)|monday|tuesday|wednesday|thursday|friday|"
@@ -321,7 +322,7 @@ def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
         return None
     person = rf"(?:(?i:interviewers?|panel|met|with)\s+)?{CAP_WORD}\s+{CAP_WORD}$"
     if any(re.match(person, p) and only_a_name(p.split()[-2]) and is_person_name(" ".join(p.split()[-2:]))
-           for p in parts):
+           and zipf_frequency(p.split()[-1].lower(), "en") < 4.5 for p in parts):  # not "Halden Water"
         return None  # "Interviewer Priscilla Yang, IT manager.": a person and her title
     role = next((p for p in parts if JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
     if role is None or _trim_role(role) is None:
@@ -350,6 +351,9 @@ def _plausible(role: str, company: str, strength: int) -> bool:
         return True
     if _NOT_IN_ROLE.search(role) or _PRONOUN.search(company) or re.search(r"(?i)\bthe end\b", company):
         return False
+    if re.search(r"(?i)\b(?:manager|officer|assistant|engineer|analyst|director|coordinator|technician|clerk)$",
+                 company):
+        return False  # "Procurement Manager" is the job, not the employer
     capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in role.split())
     if strength == 0 and not (JOB_NOUN.search(role) or (capitalised and len(role.split()) <= 3)):
         return False

@@ -72,8 +72,8 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
          ["Bo Lind", "Ed Moss"], []),  # one long line: only the sentence with the contact is a reference's
         # named by title and surname, or in passing, or one a line under a "Panel:" heading
         ("Interview was in the site office with Mr Adair (site manager) and Lise Berg – HR. Lise only did the forms.",
-         ["Adair"], ["Lise Berg"]),
-        ("1. Met Mr Dunlop (IT manager) and Ines Faro – Service Desk Lead.", ["Dunlop", "Ines Faro"], []),
+         ["Mr Adair"], ["Lise Berg"]),
+        ("1. Met Mr Dunlop (IT manager) and Ines Faro – Service Desk Lead.", ["Mr Dunlop", "Ines Faro"], []),
         ("then Tomas, who runs the lab, asked me how I'd plan a study", ["Tomas"], []),
         ("When Bram asked about budgets I froze", ["Bram"], []),  # "When" opens the sentence, it is no name
         ("Panel:\nAnya Rossi – Finance Director\nLeo Marsh – Head of Audit\n\nbad:\n- froze",
@@ -85,7 +85,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Interviewed by Mr. Vikram Rao (Branch Head) and one lady from HR, Ms. Deepa, who only checked documents.",
          ["Vikram Rao"], []),  # "and one lady from HR" is said of someone else
         ("saw Mr Obi (workshop controller) and Mrs Eze from the desk. Mrs Eze only asked about my notice period.",
-         ["Obi"], ["Eze"]),
+         ["Mr Obi"], ["Eze"]),
         # a chat with a friend after the interview: the friend is no interviewer, the names in the answer are
         ("[20:14] Jo: how did it go\n[20:15] me: bad\n[20:16] Jo: who interviewed u\n"
          "[20:16] me: Rita, the store manager, and Phil who just sat there\n", ["Rita"], ["Phil"]),
@@ -93,7 +93,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
          "[00:03] Tom Reid: how did it go with the audit\n", ["Tom Reid"], []),  # an interviewer's question
         # people listed, then "they asked"; never a common word opening the sentence
         ("the manager Mrs Ade and the deputy, Colin I think, Colin Marsh, they asked about meds",
-         ["Ade", "Colin Marsh"], []),
+         ["Mrs Ade", "Colin Marsh"], []),
         ("They asked about my notice period, they asked about shifts", [], []),
         ("Went home after. My friend Zoe asked how it went and my old boss Karen asked me to stay on.", [], []),
         # an HR director on the panel is an interviewer; someone from HR who took notes is not
@@ -301,7 +301,7 @@ def test_a_title_line_naming_the_employer_gives_no_candidate() -> None:
 
 def test_a_piece_of_the_employers_name_is_no_interviewer() -> None:
     notes = "um so that was the senior carer interview at Heath Care Home and uh, the manager Mrs Ade, they asked"
-    assert read_notes(notes).interviewers == ["Ade"]  # not "Home"
+    assert read_notes(notes).interviewers == ["Mrs Ade"]  # not "Home"; a surname keeps the title it is given
 
 
 @pytest.mark.parametrize(
@@ -926,3 +926,23 @@ def test_decorated_headings_pay_and_running_out_of_time(notes: str, expected: li
 )
 def test_what_reads_as_an_instruction_to_the_model(line: str, ignored: bool) -> None:
     assert (injection_lines(line) == [1]) is ignored
+
+
+@pytest.mark.parametrize(
+    ("notes", "candidate", "email"),
+    [
+        ("Dear Sam,\nthanks for reading.\n\nThanks so much,\n\nNia\n\n--\nNia Roberts\n07700 900482\n"
+         "nia.r@example.com\n", "Nia Roberts", "nia.r@example.com"),
+        ("Panel: Ana Lim, CFO.\nSign off as: Rob Hale MCIPS\n", "Rob Hale", None),
+        ("Me: Jade Owen, Level 3, applying for the baby room post\n- I'm Makaton trained\n", "Jade Owen", None),
+    ],
+)
+def test_the_candidate_from_a_signature_or_a_line_about_them(notes: str, candidate: str, email: str | None) -> None:
+    reading = read_notes(notes)
+    assert (reading.candidate_name, reading.candidate_email) == (candidate, email)
+    assert not reading.references  # the signature's contact is the candidate's own, not a referee's
+
+
+def test_a_surname_with_a_title_is_greeted_with_it() -> None:
+    assert read_notes("[17:55] Dee: so it was Mr Kowalski the depot manager and some woman from HR\n"
+                      "[17:56] Me: yeah\n").interviewers == ["Mr Kowalski"]

@@ -454,3 +454,10 @@ def test_a_chat_with_a_friend_yields_the_questions_the_candidate_tells() -> None
             "[02/05/2025, 18:04] Nat: ugh sorry\n")
     assert [q.text for q in extract_questions(chat)] == [
         "How do you plan a rota with two people off sick?", "How would you deal with a no-show?"]
+
+
+def test_a_header_naming_the_interviewer_makes_him_the_one_who_asked() -> None:
+    questions = extract_questions("Questions - Owen Price (Ops Manager)\n\n1. Why us?\n2. Talk me through a "
+                                  "busy shift\n", listed=True)
+    assert [(q.speaker, q.text) for q in questions] == [("Owen Price", "Why us?"),
+                                                        ("Owen Price", "Talk me through a busy shift")]
