@@ -5,7 +5,7 @@ description."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -85,6 +85,9 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
     for line in lines:
         if line.number in skip_lines:
             continue
+        if line.section is None and refs and refs[-1].line == line.number - 1 and re.match(
+                r"(?i)\s*(?:and|&|\+|also|plus)\s", line.text):
+            line = replace(line, section="reference")  # "refs: ... karen mills 07700 ...\nand joan price ... joan@x"
         if waiting is not None and waiting.line == line.number - 1 and not _people_in(line.text):
             # "Referees:\nTomasz Nowak\ntomasz.nowak@brandt.example": the contact on the line after the name
             only = [m.group(0) for m in EMAIL.finditer(line.text)] + [p.strip() for p in phones(line.text)]
@@ -181,7 +184,9 @@ def _lower_lead(segment: str) -> list[_Name]:
     if len(first) < 3 or not (only_a_name(first) or zipf_frequency(first, "en") < 4):
         return []
     # a surname may be a word too ("holt"), but not a common one ("on", "at", "said")
-    name = f"{first} {second}" if second and zipf_frequency(second, "en") < 4 else first
+    # "joan price (senior carer, ...)": before a bracket, even a common word is the surname
+    bracketed = re.match(r"\s*\(", segment[start + len(first) + 1 + len(second or "") :]) if second else None
+    name = f"{first} {second}" if second and (zipf_frequency(second, "en") < 4 or bracketed) else first
     # "kuba lis (jakub lis)": a nickname, then the name in full
     full = re.match(r"\s*\(((?-i:[^\W\dA-Z_])[\w'-]+\s+[\w'-]+)\)", segment[start + len(name) :])
     if full and only_a_name(full.group(1).split()[0]):
@@ -195,7 +200,8 @@ def _lower_tail(segment: str) -> list[_Name]:
     if not words or not only_a_name(words.group(1)):
         return []
     second = words.group(2)
-    name = f"{words.group(1)} {second}" if second and zipf_frequency(second, "en") < 4 else words.group(1)
+    # just before the contact, a second word is the surname unless it is a common word ("mills" is one)
+    name = f"{words.group(1)} {second}" if second and zipf_frequency(second, "en") < 4.5 else words.group(1)
     return [_Name(name, words.start(1), words.start(1) + len(name))]
 
 

@@ -490,6 +490,9 @@ def _to_the_reader(mistake: str, interviewers: list[str]) -> str:
     names = [re.escape(interviewers[0].split()[0]), re.escape(interviewers[0])] if len(interviewers) == 1 else []
     who = "|".join(["He", "She", *names[::-1]])
     turned = re.sub(rf"^(?:{who})\s+(?=(?:asked|wanted|said|told|pushed|grilled)\b)", "You ", mistake)
+    if names:  # "I rambled when she asked about my experience": to one reader, "when you asked"
+        turned = re.sub(rf"\b(when|after|because|as|before)\s+(?:he|she|{'|'.join(names)})\s+(?=asked\b)", r"\1 you ",
+                        turned)
     if turned != mistake and names:
         for pronoun, you in (("he", "you"), ("she", "you"), ("him", "you"), ("his", "your")):
             turned = re.sub(rf"\b{pronoun}\b", you, turned)

@@ -163,7 +163,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"certificate|cert\b|qualified|qualification|licen[cs]e|lic\b|level \d|^(?:i\s+)?can do\b|degree|diploma|"
          r"course|trained in|"
          r"good (?:at|with)|strong (?:at|in|with)|(?:quick|fast|handy|confident|solid) (?:with|at|on|using)|"
-         r"i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
+         r"i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|^(?:also\s+)?i used \w+ (?:at|for|in)\b|"
+         r"^(?:also\s+)?i (?:have|'ve got|ve got) my (?:dbs|cscs|sia|ecs|cpc|hgv|pcv|forklift|first aid)\b|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
          r"auditor|super-?user|moderator|governor)|train-the-trainer|"
          r"(?:use|used|using|i do)\b.*\b(?:every day|daily))\b", 3),
@@ -533,6 +534,9 @@ def classify(clause: str, section: str | None) -> FactKind | None:
     kind, best = max(scores.items(), key=lambda item: item[1])
     if best < 1.5 or (kind == "mistake" and section is None and len(words) <= 4 and not _HAS_VERB.search(clause)):
         return None  # "YES but badly": a verdict with no deed in it
+    if kind == "challenge" and best < 3 and re.search(r"(?i)\b(?:amazing|lovely|brilliant|fantastic|wonderful|"
+                                                      r"friendly|so kind|really nice)\b", clause):
+        return None  # "the staff were amazing": praise, not a problem of theirs
     return kind  # type: ignore[return-value]
 
 

@@ -77,7 +77,8 @@ _INTERVIEWER_PHRASE = re.compile(
     # "1. Met Mr Campbell (IT manager) and ...", "... today. Saw Dr X and Y"
     r"(?:^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.!]\s))(?:met|saw|seen by)(?=\s+[A-Z])|"
     r"\bphone screen(?:ing)?\s+(?:w/|with)|"
-    r"\b(?:screen|call|chat|catch-?up|sit ?down|final|trial|meeting|round|zoom|teams)\s+(?:(?:was|is)\s+)?(?:w/|with)|"
+    r"\b(?:screen|call|chat|catch-?up|sit ?down|sat down|final|trial|meeting|round|zoom|teams)\s+(?:(?:was|is)\s+)?"
+    r"(?:w/|with)|"
     r"\binterviewers?(?:\s+(?:was|were|is))?\s*:?|\bpanel\s+(?:was|were|is)|\bmet\s+(?:w/|with)|"
     r"\b(?:today|yesterday|(?<!no )(?<!any)(?<!every)(?<!some)one|last one|call|i met)\s+(?:w/|with)|"
     r"\bi met(?=\s+the\s|\s+[A-Z])|\b(?:talked|spoke)\s+(?:to|with)\s*:?(?=\s+[A-Z])|"
@@ -325,7 +326,8 @@ TITLE_NOUN = (r"(?:manager|mgr|director|head(?:teacher)?|lead|officer|partner|su
                r"controller|accountant|solicitor|barrister|strategist|producer|chef|pm)")
 _TITLE_BEFORE = re.compile(
     rf"(?i:\b(?:[a-z][\w&-]*\s+){{0,3}}?{TITLE_NOUN}(?:\s+(?:of|for)\s+[\w&-]+(?:\s+[\w&-]+)??)?)"
-    rf"(?P<sep>\s*,\s*|\s*:\s*|\s+(?i:called|named|was|is)\s+|,?\s+(?i:she'?s|he'?s|who'?s) called\s+|\s+)"
+    rf"(?P<sep>\s*,\s*|\s*:\s*|\s+(?i:called|named|was|is)\s+|,?\s+(?i:she'?s|he'?s|who'?s|who (?:was|is)) called\s+|"
+    rf"\s+)"
     rf"(?P<name>{CAP_NAME})"
 )
 _TITLE_AFTER = re.compile(
@@ -378,6 +380,11 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
                 name = _clean_name(match.group("name"))
                 if name and (" " in name or only_a_name(name)):  # "Strategy" is a word, "Marcus" a name
                     found.append(name)
+        # typed in lowercase: "the deputy manager who was called sandra okafor"
+        for match in re.finditer(r"\b(?:called|named)\s+(?P<first>[a-z]{3,})(?:\s+(?P<last>[a-z]{3,}))?\b", sentence):
+            first, last = match.group("first"), match.group("last")
+            if only_a_name(first):
+                found.append(f"{first} {last}" if last and zipf_frequency(last, "en") < 4.5 else first)
     return found
 
 

@@ -380,10 +380,10 @@ def _is_ack(sentence: str) -> bool:
 
 
 # Phone shorthand in a remembered question: "tell me abt a time u dealt w ...", "how wd u prioritise ...".
-_SHORT = [(re.compile(rf"\b{short}\b"), full) for short, full in (
+_SHORT = [(re.compile(short if short.startswith("(?") else rf"\b{short}\b"), full) for short, full in (
     ("abt", "about"), ("u", "you"), ("wd", "would"), ("cd", "could"), ("ur", "your"), ("urself", "yourself"),
     ("r", "are"), ("thru", "through"),
-    ("w/?", "with"), ("whats", "what's"), ("hows", "how's"))]  # fmt: skip
+    ("(?<![\\w/])w/(?=\\s)|\\bw\\b", "with"), ("whats", "what's"), ("hows", "how's"))]  # fmt: skip
 # A condition before the question: "if we gave you our model tomorrow what would you do first".
 _CONDITION = (r"(?:if|when|once|say|suppose|imagine)\b.*?\b"
               r"(?=(?:what|how|which|where|who)\s+(?:would|will|do|should)\s+you\b)")
@@ -500,7 +500,8 @@ _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:
                r"(?:the\s+)?(?:questions?|q'?s)"
                r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
 _YOU = [(r"\b[Ii]'d\b|\b[Ii]d\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
-        (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
+        (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii] was\b", "you were"), (r"\b[Ii] am\b", "you are"),
+        (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
         (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
 
 
@@ -533,7 +534,9 @@ def _direct(wording: str) -> str:
                         wording)
     if told:  # "what your success rate was" → "what was your success rate"
         return f"{told.group(1)} {told.group(3)} {told.group(2)}?"
-    wh_phrase = rf"{_WH}(?:\s+(?:many|much|long|often|far)(?:\s+[a-z]+)?)?"  # "how many lets you'd done"
+    # "how many lets you'd done", "what accounting software you'd used", "how confident you were with Xero"
+    wh_phrase = (rf"{_WH}(?:\s+(?:many|much|long|often|far|confident|sure|well)(?:\s+[a-z]+)?|"
+                 r"(?:\s+(?!(?:do|did|does|would|could|can|will|should|are|were|is|was|have|had)\b)[a-z]+){1,2})?")
     match = re.match(rf"(?P<wh>{wh_phrase})\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b", wording)
     if not match:
         return wording
@@ -543,7 +546,7 @@ def _direct(wording: str) -> str:
         aux, verb = "had", ""  # "how many lets you'd done": I had done
     elif "you" + rest in _AUX:
         aux, verb = _AUX["you" + rest], ""
-    elif rest.lower() in ("would", "could", "should", "will", "can", "might", "were", "are", "did") or (
+    elif rest.lower() in ("would", "could", "should", "will", "can", "might", "were", "are") or (
             rest.lower() in ("had", "have") and re.match(r"\s+(?:been|done|\w+ed)\b", tail)):
         aux, verb = rest.lower(), ""
     else:
@@ -560,7 +563,8 @@ def _direct(wording: str) -> str:
 
 def _to_you(wording: str) -> str:
     """A question as the candidate remembers it, back in the interviewer's words: 'how id handle peak' →
-    'how you'd handle peak'."""
+    'how you'd handle peak', 'talk her through my experience' → 'talk me through your experience'."""
+    wording = re.sub(r"(?i)\b(talk|walk|take)\s+(?:her|him|them)\s+(through)\b", r"\1 me \2", wording)
     for pattern, replacement in _YOU:
         wording = re.sub(pattern, replacement, wording)
     return wording

@@ -75,7 +75,7 @@ def _trim_company(raw: str) -> str | None:
                 break
         company = " ".join(kept)
     else:
-        company = " ".join(_COMPANY_STOP.sub("", " ".join(words[:3])).split()[:3])
+        company = " ".join(_COMPANY_STOP.sub("", " ".join(words[:4])).split()[:4])  # "brookfield house care home"
     if not company or company.lower() in TITLE_WORDS or len(company.split()) > 7:
         return None
     return company

@@ -946,3 +946,20 @@ def test_the_candidate_from_a_signature_or_a_line_about_them(notes: str, candida
 def test_a_surname_with_a_title_is_greeted_with_it() -> None:
     assert read_notes("[17:55] Dee: so it was Mr Kowalski the depot manager and some woman from HR\n"
                       "[17:56] Me: yeah\n").interviewers == ["Mr Kowalski"]
+
+
+def test_a_new_users_care_notes_read_as_typed() -> None:
+    # written for this test after a new user's trial: lowercase, a name after "who was called", a second
+    # referee on the next line, a credential, praise that is no challenge
+    notes = ("interview for the support worker job at elm park care home, sat down w/ the manager who was called "
+             "rita mensah\ni used nourish at my last place for a yr\nalso i have my dbs already, enhanced\n"
+             "refs: my old team leader, karen mills 07700 900461\nand joan price (senior carer) joan.p@example.com\n"
+             "i really want this job my nan was in a home like that and the staff were amazing\n")
+    reading = read_notes(notes)
+    assert reading.interviewers == ["rita mensah"] and reading.company == "elm park care home"
+    assert [(r.name, r.email or r.phone) for r in reading.references] == [
+        ("karen mills", "07700 900461"), ("joan price", "joan.p@example.com")]
+    kinds = {f.text: f.kind for f in reading.facts}
+    assert kinds["i used nourish at my last place for a yr"] == "skill"
+    assert kinds["also i have my dbs already, enhanced"] == "skill"
+    assert "the staff were amazing" not in kinds

@@ -287,7 +287,7 @@ CASES: list[tuple[str, str, list[Question]]] = [
     (
         "a question reported with 'by asking'",
         "She began by asking why I chose surveying, then what software I use.\n",
-        [Question("Why did you choose surveying?", 1), Question("What software you use", 1)],
+        [Question("Why did you choose surveying?", 1), Question("What software do you use?", 1)],
     ),
 ]
 
@@ -461,3 +461,15 @@ def test_a_header_naming_the_interviewer_makes_him_the_one_who_asked() -> None:
                                   "busy shift\n", listed=True)
     assert [(q.speaker, q.text) for q in questions] == [("Owen Price", "Why us?"),
                                                         ("Owen Price", "Talk me through a busy shift")]
+
+
+def test_a_prose_recollection_in_the_interviewers_words() -> None:
+    text = ("She started by asking me to talk her through my experience, then she asked how I would deal with a "
+            "supplier who keeps chasing. After that she asked what software I'd used and how confident I was with "
+            "Xero. Then she wanted to know about a time I had found a mistake and what I did about it. She asked "
+            "about a time I dealt w/ a difficult client.\n")
+    assert [q.text for q in extract_questions(text, listed=True)] == [
+        "Talk me through your experience", "How would you deal with a supplier who keeps chasing?",
+        "What software had you used?", "How confident were you with Xero?",
+        "Tell me about a time you had found a mistake", "What did you do about it?",
+        "Tell me about a time you dealt with a difficult client"]

@@ -221,7 +221,7 @@ def draft(
     if output:
         write_atomic(output, letter, force)
     else:
-        click.echo(letter, nl=False)
+        click.echo(letter, nl=not letter.endswith("\n"))  # the report on stderr starts on a line of its own
     if report_path:
         write_atomic(report_path, result.report.model_dump_json(indent=2), force)
     if not quiet:
@@ -289,9 +289,11 @@ def _print_report(result: DraftResult, output: str | None) -> None:
     )
     echo("rubric:  " + "  ".join(f"{marks[s]} {e}" for e, s in report.elements.items()))
     rebuilt = sum(a.rebuilt for a in report.answers)
+    waiting = sum(a.text.startswith("[ADD ") for a in report.answers)  # a placeholder is no answer yet
     echo(
-        f"answers: {len(report.answers)} questions answered"
+        f"answers: {len(report.answers) - waiting} of {len(report.answers)} questions answered"
         + (f" ({rebuilt} written from your notes)" if rebuilt else "")
+        + (f", {waiting} waiting for your answer" if waiting else "")
         + (f"; {report.model_words} of the letter's {report.words} words are the model's" if report.calls else "")
     )
     # The outcome per part; every failure the model was told about is in --report.
