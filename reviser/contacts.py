@@ -86,7 +86,7 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
         if line.number in skip_lines:
             continue
         if line.section is None and refs and refs[-1].line == line.number - 1 and re.match(
-                r"(?i)\s*(?:and|&|\+|also|plus)\s", line.text):
+                r"(?i)\s*(?:and|&|\+|also|plus)\s", line.text) and (EMAIL.search(line.text) or phones(line.text)):
             line = replace(line, section="reference")  # "refs: ... karen mills 07700 ...\nand joan price ... joan@x"
         if waiting is not None and waiting.line == line.number - 1 and not _people_in(line.text):
             # "Referees:\nTomasz Nowak\ntomasz.nowak@brandt.example": the contact on the line after the name
