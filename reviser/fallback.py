@@ -388,7 +388,11 @@ def _mine(text: str, *, record: bool = False) -> str:
         after = re.sub(r"^\S+\s+(?:years?|yrs?)\s*", "", text, flags=re.IGNORECASE).split(" ", 1)[0].lower()
         joint = " of experience" if after in {"at", "in", "with", "on", "of", "as"} or after.endswith("ing") else " as"
         span = re.match(r"^(\S+\s+(?:years?|yrs?))\s*,?\s*", text, re.IGNORECASE)
-        if span and (not after or not after[:1].isalpha()) and text[span.end() :].strip():
+        if span and after.rstrip(",.;") in {"qualified", "registered", "certified", "chartered", "accredited"}:
+            # "6 yrs qualified, RCVS registered" → "I have been qualified for 6 yrs, RCVS registered"
+            state = after.rstrip(",.;")
+            text = f"I have been {state} for {span.group(1)}{text[span.end() + len(state) :]}"
+        elif span and (not after or not after[:1].isalpha()) and text[span.end() :].strip():
             # "2 years, got it from 6 people to 25 regulars": over two years, a deed
             text = f"Over {span.group(1)}, {_lower_first(_mine(text[span.end() :], record=record))}"
         else:
@@ -726,7 +730,8 @@ SCENARIO = re.compile(r"\b(?:deal|cope) (?:with|w/?)(?=\s)|\b(?:who|that) (?:wan
 # refusing a delivery?": a situation put to the candidate, which only a fact about the same situation answers.
 SITUATION = re.compile(r"^\W*(?:what (?:do|would|will|should) (?:you|u) do (?:if|when)|"
                        r"how (?:do|would|will|should) (?:you|u) (?:handle|deal with|respond to|react to|manage|"
-                       r"prioriti[sz]e)\b.*\b(?:if|when|who|that|refusing|complaining|angry|upset|and only|but)\b)",
+                       r"prioriti[sz]e|support|calm|talk to|reassure)\b.*\b(?:if|when|who|whose|that|refusing|"
+                       r"complaining|angry|upset|and only|but)\b)",
                        re.I)
 # Weights chosen on tests/data/fallback_relevance.toml (scripts/eval_fallback.py prints the accuracy).
 WORD_WEIGHT = 0.5

@@ -437,6 +437,8 @@ def _clean(text: str) -> str:
     text = _strip_quotes(re.compile(_DISCOURSE_SHOWN).sub("", text))
     # An aside in brackets holding someone else's remark is no part of the question ("(Mr X popped in: ...)").
     text = re.sub(r"\s*\((?=[^()]*[:?])[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", text).strip() or text
+    # nor who asked it: "how you monitor a patient under GA (Lou) - normal values", "(Dr P)"
+    text = re.sub(r"\s*\((?:Dr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]+)?\)", "", text)
     # nor is the writer's note after it: "(Tom didn't ask anything)", "(he was just chatting)"
     text = re.sub(r"(?<=[\w?])\s*\((?=[^()]*\b(?:(?-i:[A-Z])[a-z]+|he|she|they|i|you|we|didn'?t|was|were)\b)"
                   r"[^()]{8,}\)\s*(?=\??$)", "", text, flags=re.IGNORECASE).strip() or text

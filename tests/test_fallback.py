@@ -429,3 +429,8 @@ def test_a_situation_a_fact_is_about_is_answered_from_it():
     answers = [Answer(question="How would you handle a customer refusing a delivery?", question_line=1, text="")]
     fallback.rebuild_answers(answers, facts, set())
     assert "rebooked" in answers[0].text
+
+
+def test_years_qualified_is_a_state_not_a_job():
+    assert fallback.as_mine("6 yrs qualified, RCVS registered", turn=False, record=True) == (
+        "I have been qualified for 6 yrs, RCVS registered.")

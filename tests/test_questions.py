@@ -473,3 +473,10 @@ def test_a_prose_recollection_in_the_interviewers_words() -> None:
         "What software had you used?", "How confident were you with Xero?",
         "Tell me about a time you had found a mistake", "What did you do about it?",
         "Tell me about a time you dealt with a difficult client"]
+
+
+def test_who_asked_in_brackets_is_taken_off_the_question() -> None:
+    questions = extract_questions("1. Talk me through how you monitor a patient under GA (Lou) - normal values\n"
+                                  "2. How would you support a grieving client (Dr P)\n", listed=True)
+    assert [q.text for q in questions] == ["Talk me through how you monitor a patient under GA - normal values",
+                                           "How would you support a grieving client"]
