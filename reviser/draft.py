@@ -426,7 +426,10 @@ def settle(run: _Run, facts: Facts, parts: LetterParts, result: Gate) -> LetterP
         used = frozenset(i for a in result.draft.answers for i in a.fact_ids)
         updates[name] = rebuild_grounded(name, facts, used, run.sources)
         run.rebuilt_parts.add(name)
-        run.repairs.append(f"{name}: rebuilt from the notes ({'; '.join(problems)})")
+        # a part the notes hold nothing for is a placeholder, not something rebuilt from them
+        done = "your notes hold nothing for it, so its placeholder stands" if updates[name].startswith("[ADD ") else (
+            "rebuilt from the notes")
+        run.repairs.append(f"{name}: {done} ({'; '.join(problems)})")
     return parts.model_copy(update=updates)
 
 

@@ -82,7 +82,7 @@ TIME_HEAD = re.compile(
     r"(?:\d+(?:st|nd|rd|th)?\s*(?:[-–—]\s*\d+\s*)?|one|two|three|four|five|six|seven|eight|ten|twelve|thirty|sixty|"
     r"ninety|half|few)?\s*"
     r"(?:days?|wks?|weeks?|months?|mo|term|half\s+term|fortnight|quarter|q\d)"
-    r"(?:\s+(?:\d+(?:\s*[-–—]\s*\d+)?|one|two|three|four|six|eight))?"
+    r"(?:\s+(?:\d+(?:\s*[-–—]\s*\d+)?|one|two|three|four|six|eight|ten|twenty|thirty|sixty|ninety))?"
     r"|(?:by|in|from|before|after)\s+(?:(?:the\s+end\s+of\s+)?(?:day|week|month|wk)\s+\d+"
     r"|\w+\s+half\s+term|christmas|easter|\w+\s+\d{4})"
     r"|\d+\s*[-–—]\s*\d+|\d+\s+days?|(?:first|1st)\s+\d+|by\s+\d+)"
@@ -620,6 +620,11 @@ def _plan_step(text: str) -> tuple[str, bool]:
     # "if I get it, first sixty days I'd want to ride out ...": the condition goes, the wish becomes the step
     text = re.sub(r"(?i)^(?:if|once|when)\s+I\s+(?:get|got|start|join|am offered)\w*(?:\s+(?:it|the job|the role|"
                   r"in|there))?\s*,?\s*", "", text)
+    # "If you give me another chance, in the first month I'd learn ...": so does a condition ending at a comma
+    text = re.sub(r"(?i)^(?:if|once|when)\s+(?:you|they|I)\b[^,;]{0,60},\s*(?=\S)", "", text)
+    # "in the first month I'd learn ...", "by day sixty I'd like to have ...": the time, then the step
+    text = re.sub(r"(?i)^((?:in|by|within|during|over)\s+(?:the\s+)?(?:first\s+)?(?:day|week|month|wk)s?"
+                  r"(?:\s+(?:\d+|one|two|three|thirty|sixty|ninety))?)\s+I(?:'d| would)\s+", r"\1, I would ", text)
     text = re.sub(r"\b(?:I'd|I would|I)\s+(?:want|like|love|hope|plan)\s+to\b", "I would", text)
     match = TIME_HEAD.match(text)
     if match and text[match.end() :].strip():

@@ -434,3 +434,16 @@ def test_a_situation_a_fact_is_about_is_answered_from_it():
 def test_years_qualified_is_a_state_not_a_job():
     assert fallback.as_mine("6 yrs qualified, RCVS registered", turn=False, record=True) == (
         "I have been qualified for 6 yrs, RCVS registered.")
+
+
+@pytest.mark.parametrize(
+    "step, sentence",
+    [
+        ("If they give me another chance, in the first month I'd learn their rota system",
+         "In the first month I would learn your rota system."),
+        ("and by day sixty I'd like to have the stock counts up to date",
+         "By day sixty I would have the stock counts up to date."),
+    ],
+)
+def test_plan_steps_told_with_a_condition_or_a_day_in_words(step, sentence):
+    assert fallback._plan_step(step)[0] == sentence

@@ -298,16 +298,16 @@ def _print_report(result: DraftResult, output: str | None) -> None:
     )
     # The outcome per part; every failure the model was told about is in --report.
     rewrites = [r for r in report.repairs if "the model's rewrite was not kept" in r]
-    asked = sum("rebuilt" not in r for r in report.repairs) - len(rewrites)
+    from_notes = [r for r in report.repairs if "rebuilt" in r or "placeholder" in r]
+    asked = len(report.repairs) - len(from_notes) - len(rewrites)
     if asked:
         echo(f"repairs: the model was asked {asked} time(s) to fix failing parts (details: --report FILE)")
     if report.backend.get("backend") == "local":
         tried = len(report.answers) - sum(a.rebuilt and not a.fact_ids for a in report.answers)
         echo(f"model:   its rewrite was kept for {tried - len(rewrites)} of {tried} answers; the rest is written "
              "from your notes (details: --report FILE)")
-    for repair in report.repairs:
-        if "rebuilt" in repair:
-            echo(f"rebuilt: {repair.split(' (', 1)[0]}")
+    for repair in from_notes:
+        echo(f"{'rebuilt' if 'rebuilt' in repair else 'missing'}: {repair.split(' (', 1)[0]}")
     for issue in report.grounding:
         echo(f"grounding: {issue.field}: '{issue.value}' ({issue.kind}) is not in your notes: {issue.action}")
     for question in report.left_out:
