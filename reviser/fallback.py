@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from reviser.lexicon import inflected_as
 from reviser.models import Answer, Attachment, Fact, Facts
 from reviser.patterns import EMAIL, FILE_NAME, OWN_VERDICT, URL
 from reviser.people import JOB_NOUN
@@ -635,10 +636,7 @@ def _plan_step(text: str) -> tuple[str, bool]:
 
 def _past_tense(word: str) -> bool:
     """'ran', 'hired', 'built': a simple past that is not also the base form ('cut', 'set', 'put' are both)."""
-    from lemminflect import getInflection, getLemma
-
-    lemma = (getLemma(word, upos="VERB") or (word,))[0]
-    return lemma != word and word in (getInflection(lemma, tag="VBD") or ())
+    return inflected_as(word, "VBD")
 
 
 def _conditional(text: str) -> str:

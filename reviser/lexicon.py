@@ -48,6 +48,22 @@ def lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def verb_lemma(word: str) -> str:
+    """'left' → 'leave', 'supported' → 'support' (lemminflect's lexicon); the word itself when it knows none."""
+    from lemminflect import getLemma
+
+    return (getLemma(word.lower(), upos="VERB") or (word.lower(),))[0]
+
+
+def inflected_as(word: str, tag: str) -> bool:
+    """Whether the word is its verb's form `tag` (Penn: "VBD" simple past, "VBN" past participle) and not also
+    the base form: 'ran' and 'hired' are VBD, 'cut' and 'set' are not; 'done' and 'let' are VBN after "I'd"."""
+    from lemminflect import getInflection
+
+    lemma = verb_lemma(word)
+    return word.lower() != lemma and word.lower() in (getInflection(lemma, tag=tag) or ())
+
+
 @cache
 def word_class(word: str) -> WordClass:
     """'ordinary' when the dictionary has the word (or a form it is inflected from) only in lower case, 'proper'

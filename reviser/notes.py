@@ -26,6 +26,7 @@ from reviser.people import (
     is_person_name,
     read_people,
 )
+from reviser.rubric.engine import content_words
 
 # Heading words → the kind of fact the lines under that heading describe.
 SECTION_CUES: list[tuple[str, str]] = [
@@ -680,10 +681,6 @@ _UNSAID = re.compile(r"(?i)\b(?:didn'?t|did not|never|forgot to|failed to)\s+(?:
                      r"bring up|brought up|talk about|tell (?:them|her|him)(?: about)?)\s+(?:that\s+)?(?P<said>\S.*)$")
 
 
-def _words_of(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in {"the", "and", "my", "our"}}
-
-
 def _unsaid(clause: str) -> list[tuple[int, int]]:
     """The spans of what went unsaid, one per item ("X or that Y"), up to an aside ("which is literally ...")."""
     match = _UNSAID.search(clause)
@@ -795,13 +792,12 @@ def read_notes(text: str) -> Facts:
                     if said_kind in ("skill", "accomplishment"):
                         unsaid.append(Fact(id="", kind=said_kind, text=said, line=line.number, start=start + a,
                                            end=start + b, source="notes"))
-    told = [_words_of(f.text) for f in facts if f.kind != "mistake"]
-    for fact in unsaid:
-        words = _words_of(fact.text)
-        if not any(len(words & other) >= 0.6 * len(words) for other in told):
-            facts.append(fact)
-    facts = sorted(facts, key=lambda f: (f.line, f.start))
-    facts = [f.model_copy(update={"id": f"F{n}"}) for n, f in enumerate(facts, start=1)]
+    told = [content_words(f.text) for f in facts if f.kind != "mistake"]
+    new = [f for f, words in ((f, content_words(f.text)) for f in unsaid)
+           if not any(len(words & other) >= 0.6 * len(words) for other in told)]
+    if new:  # in the notes' order, numbered again
+        facts = sorted(facts + new, key=lambda f: (f.line, f.start))
+        facts = [f.model_copy(update={"id": f"F{n}"}) for n, f in enumerate(facts, start=1)]
     return Facts(
         candidate_name=people.candidate,
         candidate_email=people.candidate_email,

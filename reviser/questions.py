@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reviser.errors import InputError
+from reviser.lexicon import inflected_as, verb_lemma
 
 
 @dataclass(frozen=True)
@@ -516,35 +517,30 @@ def _spelled_out(wording: str) -> str:
 
 _WH = r"(?i:how|what|why|where|when|which|who|whether|if)"
 _AUX = {"you'd": "would", "you're": "are", "you've": "have"}
-
-
-def _participle(word: str) -> bool:
-    """'done', 'let', 'handled' after "I'd": a past participle, so "I'd" is "I had"."""
-    from lemminflect import getInflection, getLemma
-
-    lemma = (getLemma(word.lower(), upos="VERB") or (word.lower(),))[0]
-    return word.lower() != lemma and word.lower() in (getInflection(lemma, tag="VBN") or ())
+# "what your success rate was": the thing asked about, then its verb
+_TOLD = re.compile(r"(?i)(what|how|who|where|when)\s+((?:your|the|their|our)\s+[^,;]+?)\s+(was|is|were|are)\W*")
+# the question word with what goes with it, then "you": "how many lets you'd done", "what accounting software
+# you'd used", "how confident you were with Xero"
+_WH_YOU = re.compile(
+    rf"(?P<wh>{_WH}(?:\s+(?:many|much|long|often|far|confident|sure|well)(?:\s+[a-z]+)?|"
+    r"(?:\s+(?!(?:do|did|does|would|could|can|will|should|are|were|is|was|have|had)\b)[a-z]+){1,2})?)"
+    r"\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b"
+)
 
 
 def _direct(wording: str) -> str:
     """A question told in reported speech, asked again: "how you'd prioritise" → "how would you prioritise",
     "what you know about" → "what do you know about", "why you left" → "why did you leave", "if you'd be ok
     working nights" → "would you be ok working nights"."""
-    from lemminflect import getInflection, getLemma
-
-    told = re.fullmatch(r"(?i)(what|how|who|where|when)\s+((?:your|the|their|our)\s+[^,;]+?)\s+(was|is|were|are)\W*",
-                        wording)
+    told = _TOLD.fullmatch(wording)
     if told:  # "what your success rate was" → "what was your success rate"
         return f"{told.group(1)} {told.group(3)} {told.group(2)}?"
-    # "how many lets you'd done", "what accounting software you'd used", "how confident you were with Xero"
-    wh_phrase = (rf"{_WH}(?:\s+(?:many|much|long|often|far|confident|sure|well)(?:\s+[a-z]+)?|"
-                 r"(?:\s+(?!(?:do|did|does|would|could|can|will|should|are|were|is|was|have|had)\b)[a-z]+){1,2})?")
-    match = re.match(rf"(?P<wh>{wh_phrase})\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b", wording)
+    match = _WH_YOU.match(wording)
     if not match:
         return wording
     wh, rest, tail = match.group("wh"), match.group("rest").strip(), wording[match.end() :]
     yes_no = wh.lower() in ("if", "whether")
-    if rest == "'d" and _participle(tail.split()[0] if tail.split() else ""):
+    if rest == "'d" and tail.split() and inflected_as(tail.split()[0], "VBN"):
         aux, verb = "had", ""  # "how many lets you'd done": I had done
     elif "you" + rest in _AUX:
         aux, verb = _AUX["you" + rest], ""
@@ -552,8 +548,8 @@ def _direct(wording: str) -> str:
             rest.lower() in ("had", "have") and re.match(r"\s+(?:been|done|\w+ed)\b", tail)):
         aux, verb = rest.lower(), ""
     else:
-        lemma = (getLemma(rest.lower(), upos="VERB") or (rest.lower(),))[0]
-        past = lemma != rest.lower() and rest.lower() in (getInflection(lemma, tag="VBD") or ())
+        lemma = verb_lemma(rest)
+        past = inflected_as(rest, "VBD")
         if not past and rest.lower() != lemma:
             return wording  # "what you thinks": not a verb form to turn round
         aux, verb = ("did" if past else "do"), " " + lemma
@@ -561,6 +557,15 @@ def _direct(wording: str) -> str:
         return wording
     lead = aux.capitalize() if yes_no else f"{wh} {aux}"
     return f"{lead} you{verb}{tail}".rstrip(" .") + ("" if tail.rstrip().endswith("?") else "?")
+
+
+def _as_asked(wording: str) -> str:
+    """A question the candidate remembers, as the interviewer asked it: shorthand spelled out, the candidate's
+    "I" turned to "you", reported speech asked again, "a time I ..." as "Tell me about a time you ..."."""
+    wording = _direct(_to_you(_spelled_out(wording)))
+    if re.match(r"(?i)(?:a|the) time\b", wording):
+        wording = "tell me about " + wording[:1].lower() + wording[1:]
+    return wording[:1].upper() + wording[1:]
 
 
 def _to_you(wording: str) -> str:
@@ -580,11 +585,10 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
     for then in re.finditer(r"(?i)(?:^|(?<=[.!?])\s+)then\s+(?P<q>(?:how|what|why|where|which|who|whether)\b[^.;!?]*)",
                             text):  # not "then when he asked ...", which tells of the answer
         if not re.compile(_INDIRECT).search(then.group(0)):
-            wording = re.split(r"(?i),?\s+(?:and|but)\s+i\s+", then.group("q"))[0].strip(" ,")
-            wording = _direct(_to_you(_spelled_out(wording)))
+            wording = _as_asked(re.split(r"(?i),?\s+(?:and|but)\s+i\s+", then.group("q"))[0].strip(" ,"))
             if len(wording.split()) >= 3:
                 at = then.start("q")
-                found.append((at, Question(wording[:1].upper() + wording[1:], _line_at(marks, at))))
+                found.append((at, Question(wording, _line_at(marks, at))))
     for match in re.compile(_INDIRECT).finditer(text):
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
@@ -598,14 +602,12 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
                 continue
             if re.match(r"(?i)walk \w+ through (?:my|the|your) (?:cv|résumé|resume|background)", wording):
                 continue  # the opening walk-through of the CV is the interview's start, not a question to redo
-            wording = _direct(_to_you(_spelled_out(wording)))
             # "then the deposit schemes one which is where it all fell apart": the topic asked about
             wording = re.sub(r"(?i)^(the\s+\w+(?:\s+\w+){0,3}?)\s+one\b(?:\s+(?:which|where|that)\b.*)?$", r"\1",
                              wording)
-            if re.match(r"(?i)(?:a|the) time\b", wording):
-                wording = "tell me about " + wording  # "she asked about a time I ..." → "Tell me about a time you ..."
+            wording = _as_asked(wording)  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
-                found.append((offset, Question(wording[:1].upper() + wording[1:], _line_at(marks, offset))))
+                found.append((offset, Question(wording, _line_at(marks, offset))))
             offset += len(piece) + 1
     return found
 
@@ -815,11 +817,8 @@ def _dash_turns(text: str) -> list[Question] | None:
         question = _analyse(turn.group("rest"), [(0, no)], 0, len(turn.group("rest")), openers="all", explicit=True,
                             mine_ok=True)
         if question is not None:
-            wording = _direct(_to_you(_spelled_out(question.text)))  # "what tickets have I got" → "have you"
-            if re.match(r"(?i)(?:a|the) time\b", wording):
-                wording = "tell me about " + wording[:1].lower() + wording[1:]  # "a time I had to make ... safe"
             name = " ".join(w[:1].upper() + w[1:] for w in turn.group("name").split())
-            found.append(Question(wording[:1].upper() + wording[1:], no, name))
+            found.append(Question(_as_asked(question.text), no, name))  # "what tickets have I got" → "have you"
     return found
 
 
@@ -880,8 +879,7 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             more = _prose(joined, marks)
             goes_on = re.match(rf"(?i)^\W*(?:and|then|also)\s+(?={_WH}\b)", joined)
             if not more and told and goes_on:  # "and how id handle a customer refusing a delivery"
-                wording = _direct(_to_you(_spelled_out(joined[goes_on.end() :].strip(" .,"))))
-                more = [Question(wording[:1].upper() + wording[1:], _line_at(marks, 0))]
+                more = [Question(_as_asked(joined[goes_on.end() :].strip(" .,")), _line_at(marks, 0))]
             found += more
             told = bool(more)
             continue

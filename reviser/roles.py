@@ -309,6 +309,10 @@ def _listed_role_company(text: str) -> tuple[str | None, str | None]:
 _ASKS_THE_JOB = re.compile(r"(?i)\b(?:what(?:'s| is| was)|which)\s+(?:the\s+)?(?:job|role|position|post)\b")
 
 
+# A part of a listing that is a person: "Interviewer Priscilla Yang" in "Interviewer Priscilla Yang, IT manager."
+_PERSON_PART = re.compile(rf"(?:(?i:interviewers?|panel|met|with)\s+)?{CAP_WORD}\s+{CAP_WORD}$")
+
+
 def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
     """The role and the employer of one sentence that lists them, if it does."""
     # a short capitalised bracket stays with its part ("Curator (Social History)"), an aside goes
@@ -320,8 +324,7 @@ def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
         return None  # a sentence, not a list: "head chef is Marco Benedetti"
     if not 2 <= len(parts) <= 4 or any(len(p.split()) > 8 for p in parts):
         return None
-    person = rf"(?:(?i:interviewers?|panel|met|with)\s+)?{CAP_WORD}\s+{CAP_WORD}$"
-    if any(re.match(person, p) and only_a_name(p.split()[-2]) and is_person_name(" ".join(p.split()[-2:]))
+    if any(_PERSON_PART.match(p) and only_a_name(p.split()[-2]) and is_person_name(" ".join(p.split()[-2:]))
            and zipf_frequency(p.split()[-1].lower(), "en") < 4.5 for p in parts):  # not "Halden Water"
         return None  # "Interviewer Priscilla Yang, IT manager.": a person and her title
     role = next((p for p in parts if JOB_NOUN.search(p) and not _NOT_IN_ROLE.search(p)), None)
