@@ -17,11 +17,13 @@ from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, onl
 if TYPE_CHECKING:  # notes.py imports this module; the records only are needed here
     from reviser.notes import NoteLine
 
+# A title typed in lowercase before a name: "the chaplain rev. peter hale", "dr amara osei".
+_TYPED_TITLE = r"(?:rev|revd|dr|mr|mrs|ms|prof|fr)"
 _NAME_IN_TEXT = re.compile(rf"(?<![\w@.])(?:{HONORIFIC})?(?P<name>{CAP_NAME})(?![\w@])")
 _LOWER_NAME_AFTER = re.compile(
     r"(?i:\b(?:ref(?:eree|erence)?s?|(?:my|the|our) (?:[a-z]+ )?(?:old |former |current )?(?:mgr|manager|boss|lead|"
     r"supervisor|sup)|"
-    r"head chef(?: at the \w+)?)\b\s*[:,-]?\s*|\b(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?\s+)"
+    rf"head chef(?: at the \w+)?)\b\s*[:,-]?\s*|\b{_TYPED_TITLE}\.?\s+)"
     r"(?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)"
 )
 _RELATION = re.compile(
@@ -228,7 +230,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
             return tail.group(1).strip()
         near = _RELATION.search(re.split(r"(?<=\w)[.!?]\s+", before)[-1][-50:])  # not "... my boss. my old ..."
         if near:  # "the chaplain rev. peter hale": the honorific is no part of the relation
-            return re.sub(r"(?i)\s+(?:rev|revd|dr|mr|mrs|ms|prof|fr)\.?$", "", near.group(0).strip(" ,:-"))
+            return re.sub(rf"(?i)\s+{_TYPED_TITLE}\.?$", "", near.group(0).strip(" ,:-"))
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
         lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"
