@@ -122,7 +122,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:they want|they need|want someone|need someone|looking for|they'?re after|keen to|trying to|"
          r"want to (?:get|cut|move|reduce|grow|fix)|hoping to)\b", 2),
         (r"\b(?:short|struggl|problem|issue|backlog|behind|late|slow|manual|by hand|nobody trusts|no one|"
-         r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|complaints?|drop(?:ped|s|-?off)?|"
+         r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|(?<!zero )(?<!no )complaints?|"
+         r"drop(?:ped|s|-?off)?|"
          r"dipped|down|up|high|low|overdue|due|failing|failed|costing|cost|losing|gaps?|stretched|"
          r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
          r"pressure|targets?|running (?:at|\d|two|three|short|late|behind|over)|stuck|inconsistent|bottleneck|"
@@ -157,6 +158,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:\d+\s+(?:yrs?|years?)|years? at|yrs? at|since \d{4}|for (?:two|three|four|five|six|seven|eight|"
          r"nine|ten|\d+)(?: and a half)? (?:yrs?|years?))\b", 2),
         (r"^(?:i\s+)?(?:was|am|i'm|im)\s+(?:the\s+)?(?:only|first|top|best)\b", 1),
+        # a clean record: "14 kids a day, zero complaints", "9 years no points no accidents"
+        (r"\b(?:zero|no|0|nil|not one|not a single)\s+(?:complaints?|incidents?|accidents?|points|errors?|"
+         r"absences?|sick days|days off|near misses|claims|breaches|failures|write-?offs)\b", 2.5),
         (r"\b(?:in|at) (?:my|our) (?:current|last|old|previous|former) (?:company|job|role|team|place|employer)\b", 2),
     ],
     "skill": [
@@ -164,7 +168,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"certificate|cert\b|qualified|qualification|licen[cs]e|lic\b|level \d|^(?:i\s+)?can do\b|degree|diploma|"
          r"course|trained in|"
          r"good (?:at|with)|strong (?:at|in|with)|(?:quick|fast|handy|confident|solid) (?:with|at|on|using)|"
-         r"i know(?! you| that| it\b| i\b| what| how)|i speak|i use|i work in|"
+         r"i know(?! you| that| it\b| i\b| what| how)(?=\s+\w)|i speak|i use|i work in|"
          r"^(?:also\s+)?i(?:'ve| have)? used \w+ (?:at|for|in)\b|"
          r"^(?:also\s+)?i (?:have|'ve got|ve got) my (?:dbs|cscs|sia|ecs|cpc|hgv|pcv|forklift|first aid)\b|"
          r"i'?m an?\s+(?:[\w-]+\s+){0,3}(?:educator|trainer|mentor|first aider|champion|prescriber|examiner|assessor|"
@@ -189,8 +193,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "plan": [
         (r"\b(?:i'?d|i would|id|would|wd|i will|i'll|plan to|going to|gonna|want to)\b", 1),
         # "I'd get to grips with their overpayment cases": a step to take, not "I'd done" or "I'd never"
-        (r"^(?:so\s+|then\s+|and\s+)?(?:i'?d|i would|i'?ll|i will)\s+(?!(?:been|done|had|got|never|already|just|"
-         r"say|said|like|love|want|rather|\w+ed)\b)[a-z]+\b", 2),
+        (r"^(?:so\s+|then\s+|and\s+)?(?:i'?d|i would|i'?ll|i will)\s+(?:actually\s+|really\s+|probably\s+)?"
+         r"(?!(?:been|done|had|got|never|"
+         r"already|just|say|said|like|love|want|rather|know|enjoy|feel|prefer|miss|hate|actually|really|probably|"
+         r"\w+ed)\b)[a-z]+\b", 2),
         (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|"
          r"90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
@@ -230,6 +236,12 @@ _NOT_A_FACT = re.compile(
     r"(?:it\s+|that\s+)?went (?:badly|ok|fine|well|terribly|"
     r"awfully)|i think i (?:messed|screwed|mucked) (?:it|things) up in|(?:i'?m |am )?writing this|even if it|"
     r"did not answer$|"
+    # how an answer was taken, and a verdict on them: "he didnt like that AT ALL", "thing is theyre desperate"
+    r"(?:he|she|they|[a-z]+) (?:didn'?t|did not) (?:like|love|buy|seem to like|look impressed|seem impressed) "
+    r"(?:that|it|this)\b|(?:he|she|they) (?:wasn'?t|weren'?t|was not|were not|looked|seemed) (?:\w+ )?(?:impressed|"
+    r"happy|convinced|pleased|unimpressed|annoyed)\b|(?:(?:the )?thing is,? )?(?:they'?re|they are|they seem(?:ed)?) "
+    r"(?:so |really |properly |a bit |quite |well )?(?:desperate|keen|lovely|nice|friendly|busy|great|chill|intense|"
+    r"strict|serious|old school)$|"
     # when they decide, and the day's arrangements: "They'll let me know on Monday", "Hours are 8.30 to 3.15"
     r"(?:they|she|he)(?:'ll| will|'d| would| said they'?d)? (?:let me know|get back to me|be in touch)|"
     r"(?:they )?said (?:decision|start|they'?d decide)|hours (?:are|is)\b|the lift\b|"
@@ -273,6 +285,7 @@ _SPLITS = (
     r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
     r"trained|mentored|did|made|wrote|set|won|moved)|they\b|their\b|[A-Z]\w+\s+said|the\s+\w+\s+said))"
     r"|,\s+(?=and\s+(?:the|a|an|my|our|their|they|i)\b)|,?\s+and\s+(?=when\b)|"
+    r",\s+(?=(?:its|it'?s|it is)\s+(?:\d+|over|nearly|almost|about)\s)|"  # "... i went blank, its 9 years no points"
     # "... and I'm trained in X", ", and then I said ...", "... the pass, Julien had to send it back"
     r"\s+and\s+(?:then\s+)?(?=i'?m\s+(?:a|an|trained|qualified|certified|registered|fluent|also)\b|"
     r"i'?ve\s+(?:got|done|also|been|passed)\b|i'?d\s+(?!\w+ed\b|built|done|been|had|got|made|never)\w+)|"

@@ -47,6 +47,9 @@ TITLE_WORDS = frozenset(
 # What a sentence says about someone who should not be greeted.
 _NOT_INTERVIEWER = re.compile(
     r"\b(?:sat in|sitting in|(?:just )?sat there|just sat|took notes|taking notes|to take notes|barely spoke|"
+    r"barely said (?:a word|anything|much)|(?:just )?wrote (?:things|stuff|it all) down|"
+    # there in name only: "was meant to sit in but he got called to a fall", "was on the shop floor covering"
+    r"(?:meant|supposed|going|due) to (?:sit in|be there|join)|got called (?:away|to|out)|couldn'?t make it|"
     r"(?:mostly |only )?(?:just )?nodded|wrote notes|writing notes|"
     r"(?:didn'?t|did not|never) (?:really |even )?(?:ask|interview|say (?:a word|much|anything))|"
     r"asked nothing|(?:only|just) (?:asked|did|said|came|popped|there)|popped (?:in|by|his head|her head)|"
@@ -334,12 +337,17 @@ _TITLE_AFTER = re.compile(
     rf"(?P<name>{CAP_NAME})(?:\s*\(\s*|,\s*(?i:(?:he'?s|she'?s|who'?s)\s+)?(?i:the\s+|our\s+|a\s+)?|\s+(?i:the)\s+)"
     rf"(?i:(?:[\w&-]+\s+){{0,3}}?{TITLE_NOUN})\b"
 )
-_CALLED = re.compile(rf"\b(?i:a|an|the|one more|another)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
+# "Then Grace Okonjo came down, she's the registered manager": who came for the candidate, then her title.
+_CAME = re.compile(rf"(?P<name>{CAP_NAME})\s+(?i:came|walked|popped)\s+(?i:down|out|in|through|over|up)\b"
+                   rf"[^.;]{{0,30}}?,\s*(?i:she'?s|he'?s|who'?s)\s+(?i:the|our|a)\s+(?i:(?:[\w&-]+\s+){{0,3}}?{TITLE_NOUN})\b")
+_CALLED = re.compile(rf"\b(?i:a|an|the|one more|another|some|this)\s+(?i:guy|man|woman|lady|bloke|girl|chap|fella)\b"
                      rf"[^,.;]{{0,40}}?(?:\s+(?i:called|named)\s+|,\s*)(?P<name>{CAP_NAME})")
 # A sentence that tells who did the interview: "it was X and Y", "the panel was ...", "Technical round was with".
 _WHO_WAS_THERE = re.compile(r"(?i)\b(?:interview\w*|intvw|panel\w*|it was|there was|there were|was with|"
-                            r"round|met)\b|^\W*(?:[a-z][\w&-]*\s+){0,3}?" + TITLE_NOUN + r"\s*:|"
-                            r"\b" + TITLE_NOUN + r"\s+(?:was|were|is)\s+(?-i:[A-Z])")
+                            r"round|met|came (?:down|out|through)|fetched me)\b|"
+                            r"^\W*(?:[a-z][\w&-]*\s+){0,3}?" + TITLE_NOUN + r"\s*:|"
+                            r"\b" + TITLE_NOUN + r"\s+(?:was|were|is)\s+(?-i:[A-Z])|"
+                            r"^\W*(?:[a-z][\w&-]*\s+){0,2}?" + TITLE_NOUN + r"\s+(?:was|is)\s+[a-z]")
 # A line near the top that opens with a title and a name: "* Managing editor Alicia Moreno + city editor ...".
 _OPENS_WITH_TITLED = re.compile(rf"^\W*(?i:(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN})\s+{CAP_NAME}")
 
@@ -366,12 +374,12 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
                 or (opens is not None and not _NOT_IN_ROOM.search(sentence) and only_a_name(opens.group("first"))))
         if not told:
             continue
-        for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED):
+        for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED, _CAME):
             for match in pattern.finditer(sentence):
                 before, after = sentence[: match.start("name")], sentence[match.end("name") :]
                 if (re.search(r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,3}$|\b(?:in|at|from|of|for)\s+$", before)
                         or re.match(r"\s*\)", after) or before.count("(") > before.count(")")
-                        or _NOT_INTERVIEWER.search(match.group(0))
+                        or (_NOT_INTERVIEWER.search(match.group(0)) and pattern is not _CALLED)
                         or (pattern is _TITLE_BEFORE and "," in match.group("sep")
                             and not re.search(r"(?i)\b(?:the|a|an|our|their)\s",
                                               sentence[match.start() : match.start("sep")]))):
@@ -381,9 +389,11 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
                 if name and (" " in name or only_a_name(name)):  # "Strategy" is a word, "Marcus" a name
                     found.append(name)
         # typed in lowercase: "the deputy manager who was called sandra okafor"
-        for match in re.finditer(r"\b(?:called|named)\s+(?P<first>[a-z]{3,})(?:\s+(?P<last>[a-z]{3,}))?\b", sentence):
+        # or "area mgr was kerry-ann boyd"
+        for match in re.finditer(rf"(?:\b(?:called|named)|^\W*(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN}\s+(?:was|is))"
+                                 r"\s+(?P<first>[a-z]{3,}(?:-[a-z]{2,})?)(?:\s+(?P<last>[a-z]{3,}))?\b", sentence):
             first, last = match.group("first"), match.group("last")
-            if only_a_name(first):
+            if only_a_name(first.split("-")[0]):
                 found.append(f"{first} {last}" if last and zipf_frequency(last, "en") < 4.5 else first)
     return found
 
@@ -515,7 +525,9 @@ def _after_name(sentence: str, name: str) -> str:
                              # front desk Denise made me a brew"
                              r"(?=,\s*(?:[A-Z]|and\b|but\b)|,\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,5}?(?-i:[A-Z])[a-z]+\b|"
                              r";|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
-                             r"some|another|he|she|they|there)\b)|$)",
+                             r"some|another|he|she|they|there)\b)|"
+                             # or a comma before another title: "area mgr was kerry-ann boyd, store mgr phil ..."
+                             r",\s+(?:[\w-]+\s+){0,2}?" + TITLE_NOUN + r"\b|$)",
                              sentence):  # fmt: skip
         before = re.split(r"(?i)[,;()]|\s[-–—]\s|\band\b", sentence[: match.start()])[-1]
         pieces.append(before[-30:] + match.group(0))
@@ -743,7 +755,8 @@ JOB_NOUN = re.compile(
     r"instructor|coach|estimator|installer|operator|lawyer|medic|volunteer|optometrist|vet|curator|adviser|"
     r"bookkeeper|photographer|caretaker|janitor|locksmith|courier|warden|sonographer|phlebotomist|dispenser|"
     r"chemist|plasterer|roofer|decorator|glazier|scaffolder|groundsman|groundskeeper|caterer|butcher|teller|"
-    r"underwriter|actuary|economist|statistician|secretary|valet|lifeguard|nanny|childminder)s?\b"
+    r"underwriter|actuary|economist|statistician|secretary|valet|lifeguard|nanny|childminder|exec|signaller|"
+    r"signalman|herdsman|herdsperson|stockperson|picker|packer|loader|merchandiser|shepherd|tiler|bricklayer|mgr)s?\b"
 )
 
 

@@ -498,6 +498,11 @@ _INDIRECT = (
     r"froze|blanked|went|got|had)\b|"
     r",?\s+and\s+(?:that|it|this)\s+(?:one\s+)?(?:was|went)\b)[^.;!?])*)"
 )
+# A topic asked about, up to the answer or the end of the clause: "asked about my driving record and i went blank".
+_TOPIC = re.compile(r"(?i)\b(?:he|she|they|the \w+|[A-Za-z][\w'’-]+)\s+(?:also\s+|then\s+)?asked\s+(?:me\s+)?about\s+"
+                    r"(?P<q>(?:my|your|the)\s+(?!time\b)[\w'’ -]{2,40}?"
+                    r"(?:\s+and\s+(?:what|how|why|whether)\b[^,;.!?]*?)?)"
+                    r"(?=\s*(?:[,;.!?]|\s[-–—]\s|$)|\s+(?:and|but|n|&|which|so)\b)")
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
                r"(?:the\s+)?(?:questions?|q'?s)"
@@ -577,6 +582,14 @@ def _to_you(wording: str) -> str:
     return wording
 
 
+def _asker(told: str) -> str | None:
+    """The name that opens "joanne asked when ...", for telling whose question it was; None for "he", "then"."""
+    from reviser.people import only_a_name
+
+    first = told.split()[0]
+    return first[:1].upper() + first[1:].lower() if only_a_name(first) else None
+
+
 def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
     """Questions told in reported speech ("David asked how I'd handle a Y10 class, and then how I'd ..."),
     turned back to the interviewer's words ("How you'd handle a Y10 class")."""
@@ -589,7 +602,13 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             if len(wording.split()) >= 3:
                 at = then.start("q")
                 found.append((at, Question(wording, _line_at(marks, at))))
+    for topic in _TOPIC.finditer(text):  # "then he asked about my driving record and i went blank"
+        wording = _as_asked("tell me about " + topic.group("q"))
+        if not _is_small_talk(wording):
+            at = topic.start("q")
+            found.append((at, Question(wording, _line_at(marks, at), _asker(topic.group(0)))))
     for match in re.compile(_INDIRECT).finditer(text):
+        asker = _asker(match.group(0))
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
         pieces = re.split(r",?\s+and\s+(?:then\s+|after that\s+)?(?:something (?:about|like|on)\s+)?"
@@ -607,7 +626,7 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
                              wording)
             wording = _as_asked(wording)  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
-                found.append((offset, Question(wording, _line_at(marks, offset))))
+                found.append((offset, Question(wording, _line_at(marks, offset), asker)))
             offset += len(piece) + 1
     return found
 

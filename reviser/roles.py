@@ -111,7 +111,7 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     role the part with 'interview' or a job noun, its employer the next part that names no team, store or person."""
     # a mail's subject line names the job as a title line does ("Subject: notes - Harbourside BS interview ...")
     lines = [re.sub(r"(?i)^\s*subject\s*:\s*(?:(?:re|fwd?)\s*:\s*)*", "", line) for line in text.splitlines()[:12]]
-    lines = [line for line in lines if line.strip() and not MAIL_HEADER.match(line)]
+    lines = [line for line in lines if line.strip() and not MAIL_HEADER.match(line) and not _ROLE_LABEL.match(line)]
     questions = re.compile(r"\s*(?:Q\d*\b|[-*•]|\d+[.)])|.*\?\s*$")
     first = next((line for line in lines if not questions.match(line)), "")
     first = re.sub(r"(?i)^\s*interview\s*:\s*", "", first.strip(" #*"))  # "Interview: Whitcombe & Adair LLP, ..."
@@ -155,11 +155,15 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
                 if role and company:
                     return role, company
         return None, None
+    if len(parts) > 2 and _NAME_PART.fullmatch(parts[0]) and is_person_name(parts[0]) and not JOB_NOUN.search(
+        parts[0] + " " + parts[1]
+    ):
+        parts = parts[1:]  # "Mohammed Rafiq — Northway Logistics, Goole DC — Night Shift Manager": the writer first
     role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), None)
     if role_index is None:
-        if not any(JOB_NOUN.search(p) for p in parts[:2]):
+        role_index = next((i for i, p in enumerate(parts) if JOB_NOUN.search(p)), None)
+        if role_index is None:
             return None, None  # "Voice memo – transcribed (auto)": no interview and no job in the line
-        role_index = 1 if not JOB_NOUN.search(parts[0]) and JOB_NOUN.search(parts[1]) else 0
     role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
     rest = [p for i, p in enumerate(parts) if i != role_index]
     after = parts[role_index + 1 :] if role_index == 0 else rest
@@ -169,8 +173,11 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_NAME_PART = re.compile(rf"{CAP_WORD}(?:\s+{CAP_WORD}){{1,2}}")
+
+
 # "Role: Senior Backend Engineer", "Company: Helio Robotics"
-_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*[:=]\s*(?P<role>[^\n]{2,80}?)\s*$")
+_ROLE_LABEL = re.compile(r"(?im)^\W*(?:role|position|job|post|applied for)\s*[:=]\s*(?P<role>[^\n]{2,160}?)\s*$")
 _COMPANY_LABEL = re.compile(r"(?im)^\W*(?:company|employer|organi[sz]ation|org)\s*[:=]\s*(?P<company>[^\n]{2,80}?)\s*$")
 # "Interview at Brightsmile Dental in Leeds, Lead Dental Nurse, 10am": the employer, then the role.
 _AT_THEN_ROLE = re.compile(
@@ -193,11 +200,14 @@ def _labelled_role_company(text: str) -> tuple[str | None, str | None]:
         return None, None
     # "Role: Customer Success Manager, Mid-Market", "role = gas engineer, domestic": the job, then a qualifier
     role = labelled.group("role")
+    listed = _listed_in(role)  # "Role: mid-weight graphic designer, Halcyon Studio (small branding agency)"
+    if listed and listed[0] and listed[1] and len(listed[1].split()) >= 2 and not _COMPANY_LABEL.search(head):
+        return listed
     role = _trim_role(role if "(" in role else re.sub(r",\s*[\w-]+(?:\s+[\w-]+)?\s*$", "", role))
     named = _COMPANY_LABEL.search(head)
     company = _trim_company(named.group("company")) if named else None
     if company is None:
-        first = next((line for line in text.splitlines() if line.strip()), "")
+        first = next((line for line in text.splitlines() if line.strip() and not _ROLE_LABEL.match(line)), "")
         at = re.search(r"\s@\s*(?P<company>\w[^,;\n]{2,60})", first)  # "intvw w/ gary pritchard @ pritchard & sons"
         def about_the_job(separators: str) -> list[str]:
             parts = [p.strip(" #*") for p in re.split(separators, first.strip(" #*")) if p.strip(" #*")]
@@ -218,7 +228,8 @@ _ROLE_WORDS = rf"(?:{_ROLE_WORD}\s+){{0,4}}?{_ROLE_WORD}"
 # "the shift lead role with X", "that was the senior carer interview at X", "- vet receptionist job w/ X",
 # "Hollis & Byrne's Management Accountant position", "interview for X as their new QA Engineer".
 _ROLE_JOB_AT = re.compile(
-    rf"(?:^|[-–—:]\s+|\b(?i:the|my|a|an)\s+)(?P<role>{_ROLE_WORDS})\s+(?i:{JOB_WORD})\s+(?i:at|with|w/|@)\s+"
+    rf"(?:^|[-–—:]\s+|\b(?i:the|my|a|an)\s+)(?P<role>{_ROLE_WORDS}(?:\s*\([^)]{{1,40}}\))?)\s+(?i:{JOB_WORD})"
+    r"(?:\s*\((?P<spelled>[^)]{1,40})\))?\s+(?i:at|with|w/|@)\s+"
     r"(?:the\s+)?(?P<company>[^.,;:\n()]{2,60})",
     re.MULTILINE,
 )
@@ -237,6 +248,11 @@ _AT_FOR_JOB = re.compile(
     r"(?i)\binterview(?:ed)?\s+(?:(?:was|is)\s+)?(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?(?:\s*\([^)]{{1,40}}\))?)\s+{JOB_WORD}\b"
 )
+# "Went over to Lower Haddon on Saturday for the herd manager job": the place gone to, then the job.
+_TO_FOR_JOB = re.compile(
+    rf"(?i:\b(?:to|at)\s+)(?:the\s+)?(?P<company>{_EMPLOYER})(?:\s+(?i:on|in|this|last|yesterday|today)\b[^.,;:\n]{{0,20}}?)?"
+    rf"\s+(?i:for)\s+(?i:the|a|an)\s+(?P<role>[^.,;:\n()]{{2,50}}?)\s+(?i:{JOB_WORD})\b"
+)
 _AFTER_INTERVIEW = re.compile(
     r"(?i)\b(?:after|from|re|for)\s+(?:the\s+|my\s+)?(?P<company>[^.,;:\n()]{2,40}?)\s+interview\s*"
     r"\((?P<role>[^,;)\n]{2,40})"
@@ -253,7 +269,10 @@ def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
     yield *_labelled_role_company(text), 2
     for pattern in (_POSSESSIVE_ROLE, _AS_NEW_ROLE, _ROLE_JOB_AT):
         for match in pattern.finditer(head):
-            role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
+            # "the asm interview (assistant store manager) at ...": the job spelled out in brackets
+            spelled = match.groupdict().get("spelled")
+            role = _trim_role(spelled if spelled and JOB_NOUN.search(spelled) else match.group("role"))
+            company = _trim_company(match.group("company"))
             titled = re.match(rf"\s*\([^)]*\b{TITLE_NOUN}\b", head[match.end() : match.end() + 60], re.I)
             if company and titled and _A_PERSON_WITH.search(match.group(0)):
                 continue  # "head baker interview with Marguerite Bell (owner)": whom, not where
@@ -269,7 +288,7 @@ def _readings(text: str) -> Iterator[tuple[str | None, str | None, int]]:
         role, company = _trim_role(match.group("role")), _trim_company(match.group("company"))
         if role and JOB_NOUN.search(role):
             yield role, company, 1
-    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE, _AT_FOR_JOB, _AFTER_INTERVIEW):
+    for pattern in (_ROLE_AT, _COMPANY_FIRST, _COMPANY_THEN_ROLE, _AT_FOR_JOB, _TO_FOR_JOB, _AFTER_INTERVIEW):
         for match in pattern.finditer(head):
             yield _trim_role(match.group("role")), _trim_company(match.group("company")), 1
     yield *_title_line(text), 0
@@ -342,6 +361,7 @@ def _listed_in(sentence: str) -> tuple[str | None, str | None] | None:
 # Words that end any reading as a role: a deed or an aside caught in a pattern ("Dr Helen Okafor ran the",
 # "Rachel from HR met me", "Then the final", "just out of the").
 _NOT_IN_ROLE = re.compile(r"(?i)\b(?:ran|met|didn'?t|didnt|forgot|went|just|then|she|he|they|from hr|out of|this is|"
+                          r"arrived|got there|turned up|waited|typing|writing|"
                           r"about the)\b|"
                           r"(?-i:\bit\b)")  # "it", not "IT Support Analyst"
 _PRONOUN = re.compile(r"(?i)\b(?:me|them|us|him|her|she'?s|he'?s|we|you|i'm|i am)\b|(?-i:\b(?:i|it)\b)")
@@ -363,8 +383,25 @@ def _plausible(role: str, company: str, strength: int) -> bool:
     return not (company.islower() and " " not in company and zipf_frequency(company, "en") >= 4)
 
 
+# The job alone, named for what the day was: "09:30 arrived for the trainee signaller interview".
+_FOR_THE_JOB = re.compile(rf"(?i)\bfor\s+(?:the|a|an|my)\s+(?P<role>[^.,;:\n()]{{2,50}}?)\s+{JOB_WORD}\b")
+# The employer alone, as the first part of the first line: "Midshires Rail, Carnforth ROC — notes on my phone".
+_FIRST_PART = re.compile(rf"^\W*(?P<company>{_EMPLOYER})\s*(?:,|\s[-–—|]\s)")
+
+
 def find_role_company(text: str) -> tuple[str | None, str | None]:
     for role, company, strength in _readings(text):
         if role and company and _plausible(role, company, strength):
             return role, company
-    return None, None
+    # Named apart, each in its plainest form: the job the day was for, the employer heading the notes.
+    head = "\n".join(text.splitlines()[:8])
+    role = next((r for m in _FOR_THE_JOB.finditer(head) if (r := _trim_role(m.group("role")))
+                 and JOB_NOUN.search(r) and not _NOT_IN_ROLE.search(r)), None)  # fmt: skip
+    first = next((line for line in text.splitlines() if line.strip() and not MAIL_HEADER.match(line)), "")
+    named = _FIRST_PART.match(first)
+    company = None
+    words = named.group("company").split() if named else []
+    person = len(words) in (2, 3) and only_a_name(words[0]) and only_a_name(words[-1])  # "Priya Shah, notes"
+    if named and not person and not JOB_NOUN.search(named.group("company")):
+        company = _trim_company(named.group("company"))
+    return (role, company) if role else (None, None)

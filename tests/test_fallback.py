@@ -83,6 +83,8 @@ def test_accomplishments_become_sentences_and_keep_their_pronouns(fragment, sent
         ("Blog is 400 posts, half of them out of date", "Blog is 400 posts, half of them out of date"),
         ("They're migrating off a monolith Django app", "you're migrating off a monolith Django app"),
         ("organic traffic down 35% since the update", "organic traffic is down 35% since the update"),
+        # one person served, pointed back to as "them", is no reader either
+        ("if a tenant rings about the boiler they get passed round", "if a tenant rings about the boiler they get passed round"),
     ],
 )  # fmt: skip
 def test_challenges_are_turned_toward_the_reader_only_where_they_mean_the_employer(fragment, clause):
@@ -413,6 +415,7 @@ def test_the_apology_speaks_to_the_reader(interviewers, mistake, sentence):
         "What do you do if you're going to miss the last collection?",
         "How would you handle a customer refusing a delivery?",
         "Do you have experience of VAT returns?",
+        "How would you handle a lorry breaking down on the motorway?",  # handling is a situation, whatever follows
     ],
 )
 def test_a_situation_no_fact_is_about_gets_a_placeholder(question):
@@ -429,6 +432,22 @@ def test_a_situation_a_fact_is_about_is_answered_from_it():
     answers = [Answer(question="How would you handle a customer refusing a delivery?", question_line=1, text="")]
     fallback.rebuild_answers(answers, facts, set())
     assert "rebooked" in answers[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence, also",
+    [
+        ("I have 4 yrs of experience on the tills.", "I also have 4 yrs of experience on the tills."),  # owning
+        ("I have led the stock take twice.", "I have also led the stock take twice."),  # a perfect tense
+        ("I ran the late shift.", "I also ran the late shift."),
+    ],
+)
+def test_a_second_example_says_also_where_english_puts_it(sentence, also):
+    assert fallback._also(sentence) == also
+
+
+def test_its_opening_a_record_is_it_is():
+    assert fallback.clean("its 12 years no claims") == "it's 12 years no claims"
 
 
 def test_years_qualified_is_a_state_not_a_job():

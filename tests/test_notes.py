@@ -117,7 +117,7 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("panel was a guy called Rhys Lloyd and one more lady from the data team, Ama Owusu",
          ["Rhys Lloyd", "Ama Owusu"], []),
         ("there was a lady from HR taking notes, Wendy I think, and the interview was with Saul Ng", ["Saul Ng"],
-         []),
+         ["Wendy"]),
         ("* Head chef Ivo Brandt + restaurant manager Cora Lind. Their PA Fay did the tour",
          ["Ivo Brandt", "Cora Lind"], []),
         ("Final round for the analyst job. Panel: Rosa Diaz (finance director), Ken Ito.", ["Rosa Diaz", "Ken Ito"],
@@ -133,8 +133,14 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Panel was Captain Rhona Bell, head of training, and Ian Pike, the Chief Pilot.", ["Rhona Bell", "Ian Pike"],
          []),  # a rank is no part of the name, a title alone no name
         ("It was Dev Rao, he's the depot manager, and a lady from occupational health sat in, Mina, she said nothing",
-         ["Dev Rao"], []),
+         ["Dev Rao"], ["Mina"]),
         ("Met Sam Cole (site manager), Dora on reception made me a brew first.", ["Sam Cole"], ["Dora"]),
+        ("it was Ms Achebe the store manager and some lady from HR called Bernie", ["Ms Achebe"], ["Bernie"]),
+        ("Panel was Tom Reyes (ops manager) and Ana Lima. Ana barely said a word, just wrote things down.",
+         ["Tom Reyes"], ["Ana Lima"]),
+        ("Then Nadia Brook came down, she's the home manager. Her deputy Lee was meant to sit in but got called away.",
+         ["Nadia Brook"], ["Lee"]),  # who came for the candidate, with her title; who was there in name only
+        ("shift mgr was rosa-lee kent, area mgr dave was meant to be there but was off sick", ["rosa-lee kent"], []),
         ("met the panel. then sit down with the acute OTs and map referrals", [], []),
         # someone who sat in and put one question at the end is still no one to greet
         ("Interview with Ama Boateng. A student nurse was sitting in - Ola, I think. Ola asked me where I trained.",
@@ -288,6 +294,18 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("intvw w/ sal ferris @ ferris & sons roofing, 10am\nrole: roofer", "roofer", "ferris & sons roofing"),
         ("Lab interview – Halden Bio (QC Analyst)\n\nHad the interview with Dr Ada Moss, the QC lab manager.",
          "QC Analyst", "Halden Bio"),  # a person and her title are no employer and role
+
+        ("It was for the Store Supervisor (Nights) post at Penrose Garden Centre.", "Store Supervisor (Nights)",
+         "Penrose Garden Centre"),
+        ("just out of the dm interview (deputy manager) at brook farm shop, sat outside", "deputy manager",
+         "brook farm shop"),  # the job spelled out in brackets
+        ("Role: junior copywriter, Fable Street Studio (about 20 people)", "junior copywriter", "Fable Street Studio"),
+        ("Aisha Patel — Tarn Freight, Selby hub — Transport Planner — Weds", "Transport Planner", "Tarn Freight"),
+        ("Drove up to Hill Top Farm on Friday for the stockperson job.", "stockperson", "Hill Top Farm"),
+        # named apart: the employer heading the notes, the job the day was for
+        ("Calder Water, Leeds office — notes on the bus\n\n10:00 arrived for the graduate engineer interview",
+         "graduate engineer", "Calder Water"),
+        ("Priya Okafor, notes\n\n10:00 arrived for the graduate engineer interview", "graduate engineer", None),
     ],
 )
 def test_role_and_company_in_passing(notes: str, role: str | None, company: str | None) -> None:
@@ -513,6 +531,13 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("It was the headteacher, Mr Colin Dale", None, None),
         ("they gave me a live task and I went way over the word count", None, "mistake"),
         ("I called their menu tired before realising the chef wrote it", None, "mistake"),
+        # a reply, a reaction, a verdict on them: no facts; a clean record is a result
+        ("i know", None, None),
+        ("she didnt like that one bit", None, None),
+        ("thing is theyre really keen", None, None),
+        ("4 yrs on the hospital run for the trust, 30 patients a week, zero complaints", None, "accomplishment"),
+        ("i'd actually know half the customers already", None, None),  # a stative "I'd" is no step to take
+        ("i'd really push for a proper handover sheet", None, "plan"),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -617,6 +642,8 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
          ["I closed forty tickets a day", "kept a 96% first-contact fix"]),
         ("The task was a launch plan and I'd built it around Instagram only",  # "I'd built" is no step to come
          ["The task was a launch plan and I'd built it around Instagram only"]),
+        ("then she asked about my van and i went blank, its 12 years no claims",  # the record after the slip
+         ["then she asked about my van and i went blank", "its 12 years no claims"]),
         ("you never mentioned the road job, which is what they're building",  # "you never" is no name saying so
          ["you never mentioned the road job, which is what they're building"]),
     ],

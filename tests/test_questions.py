@@ -197,7 +197,8 @@ CASES: list[tuple[str, str, list[Question]]] = [
         "questions told in reported speech, turned back to the interviewer's words",
         "Mia started with why Acme, which I fumbled. Then Raj asked how I'd plan a launch, and then how I'd "
         "price it. At the end they asked if I had any questions.\n",
-        [Question("Why Acme", 1), Question("How would you plan a launch?", 1), Question("How would you price it?", 1)],
+        [Question("Why Acme", 1, "Mia"), Question("How would you plan a launch?", 1, "Raj"),
+         Question("How would you price it?", 1, "Raj")],
     ),
     (
         "an aside in brackets with someone else's remark is no part of the question",
@@ -209,13 +210,18 @@ CASES: list[tuple[str, str, list[Question]]] = [
         "a recollection typed line by line in the candidate's voice",
         "roughly in order:\nkim started with tell me about yourself\nthen she asked about a time i cut costs\n"
         "how would i handle a double shift\nraj didnt ask anything\n",
-        [Question("Tell me about yourself", 2), Question("Tell me about a time you cut costs", 3),
+        [Question("Tell me about yourself", 2, "Kim"), Question("Tell me about a time you cut costs", 3),
          Question("How would you handle a double shift", 4)],
+    ),
+    (
+        "a topic asked about, up to the answer, and a question from someone named",
+        "then he asked about my forklift licence and i went blank\nbev asked whether id do weekends\n",
+        [Question("Tell me about your forklift licence", 1), Question("Would you do weekends?", 2, "Bev")],
     ),
     (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
-        [Question("How do you cut costs?", 1), Question("How would you handle peak?", 1)],
+        [Question("How do you cut costs?", 1, "Kim"), Question("How would you handle peak?", 1, "Kim")],
     ),
     (
         "a task given in a list of questions is an item too",
