@@ -457,7 +457,7 @@ def greet_the_askers(reading: Facts, questions: list[Question], notes: str) -> F
     if reading.interviewers:
         return reading
     others = {o.lower() for o in reading.others}
-    askers = dict.fromkeys(full_name(q.speaker, notes) for q in questions if q.speaker)
+    askers = dict.fromkeys(full_name(q.speaker, notes) for q in questions if q.speaker and "(" not in q.speaker)
     return reading.model_copy(update={"interviewers": [a for a in askers if a.lower() not in others]})
 
 

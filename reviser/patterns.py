@@ -9,7 +9,8 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]")
 # Phone numbers: 7+ digits with optional +country, spaces, dots, dashes and brackets.
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,12}(?:[\s.-]\d{2,6}){0,4}(?![\w])")
 FILE_NAME = re.compile(
-    r"\b[\w][\w.-]*\.(?:pdf|docx?|pptx?|xlsx?|csv|md|txt|png|jpe?g|gif|zip|ipynb|html?|key|fig|sketch)\b",
+    r"\b[\w][\w.-]*\.(?:pdf|docx?|pptx?|xlsx?|csv|md|txt|png|jpe?g|gif|zip|ipynb|html?|key|fig|sketch|"
+    r"mp4|mov|mp3|wav|webm|odt|ods|rtf|svg|psd|heic)\b",  # a reel, a recording or a design file too
     re.IGNORECASE,
 )
 INJECTION = re.compile(

@@ -636,7 +636,7 @@ _NAME_CORRECTED = re.compile(
     rf"(?i:\bmy name\b|\bcall(?:ed|ing|s) me\b|\bspel(?:led|t)\b)[^.\n]{{0,80}}?\b(?i:it'?s|it is|i'?m)\s+"
     rf"(?P<name>{CAP_NAME})(?:\s*,\s*(?P<full>{CAP_NAME}))?"
 )
-_CALLED_ME = re.compile(rf"\b(?i:called me|calls me|calling me)\s+(?P<name>{CAP_NAME})")
+_CALLED_ME = re.compile(rf"\b(?i:called me|calls me|calling me|you must be|are you)\s+(?P<name>{CAP_NAME})")
 _WRITTEN_BY = re.compile(rf"(?<![^\W_])(?i:written by|notes by|typed by)\s+(?P<name>{CAP_NAME})")
 
 
@@ -716,6 +716,13 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
             continue
         first = re.split(r"(?<=\w\w)[.!?](?:\s|$)", line.strip(" #*"))[0]
         parts = [p.strip(" *()") for p in re.split(r"\s+[-–—|]\s+", first)]
+        if len(parts) >= 4:  # "Mohammed Rafiq — Northway Logistics, Goole DC — Night Shift Manager — Tues"
+            name, employer = parts[0], parts[1]
+            if (re.fullmatch(CAP_NAME, name) and len(name.split()) in (2, 3) and is_person_name(name)
+                    and name.lower() not in exclude and not JOB_NOUN.search(name + " " + employer)
+                    and only_a_name(name.split()[0]) and any(JOB_NOUN.search(p) for p in parts[2:])):
+                return name, None, None, None
+            return None
         if len(parts) not in (2, 3):
             return None
         for index, part in enumerate(parts):

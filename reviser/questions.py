@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -135,7 +136,7 @@ _SMALL_TALK = (
 _LOGISTICS = (
     r"(?i)\b(?:salary|salaries|pay (?:range|expectations?)|what (?:are |r )?(?:you|u)(?:'re| are)? on\b|"
     r"what(?:'s| is) your current (?:pay|package)|notice period|how much notice|when (?:can|could) (?:you|u) start|"
-    r"start date|availability|"
+    r"start date|availability|\bOTE\b|what (?:was|is) (?:your|my) notice\b|(?:have|had|got) (?:a |your )?dbs\b|"
     r"right to work|visa|how (?:was|did) (?:the|your) (?:journey|drive|commute|trip)|did you find us|"
     r"any questions for|questions for (?:us|me|the panel)|spell your|how do you spell|holidays? booked|"
     r"(?:want|wanted|like|fancy|fancied)\s+(?:a |some )?(?:brew|cuppa|tea|coffee|water|drink)|come far|"
@@ -484,7 +485,8 @@ def _analyse(
 
 
 _INDIRECT = (
-    r"(?:\b[A-Za-z][\w'’-]+|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?(?:asked(?:\s+(?:was|were))?|asking|"
+    r"(?:\b[A-Za-z][\w'’-]+(?:\s*\([^)]{1,30}\))?|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?"
+    r"(?:asked(?:\s+(?:was|were))?|asking|"
     r"wanted to know|answer|(?:started|opened|ended|finished) (?:with|w/?)|moved on to|"
     r"(?:something|smth|sth|summat) (?:abt|about|like|on)|"
     r"(?:last|first|next|final|second|third|other)\s+(?:one|question|q|thing)\s+(?:\w+\s+)?(?:was|were))"
@@ -503,6 +505,12 @@ _TOPIC = re.compile(r"(?i)\b(?:he|she|they|the \w+|[A-Za-z][\w'’-]+)\s+(?:also
                     r"(?P<q>(?:my|your|the)\s+(?!time\b)[\w'’ -]{2,40}?"
                     r"(?:\s+and\s+(?:what|how|why|whether)\b[^,;.!?]*?)?)"
                     r"(?=\s*(?:[,;.!?]|\s[-–—]\s|$)|\s+(?:and|but|n|&|which|so)\b)")
+_LAST_ONE = re.compile(r"(?i)(?:^|(?<=[.!?])\s+)(?:and\s+)?(?:the\s+)?(?:last|final|next|other)\s+(?:one|question|q)\s+"
+                       r"(?:was|were)\s+(?P<q>(?:how|what|why|whether|when|where|which|who)\b[^.;!?]*)")
+# "asking me to sell him the pen"; "asked me to walk him through ..." is read with the other reported questions
+_ASKED_TO = re.compile(r"(?i)\b(?:asked|asking|got)\s+me\s+to\s+(?!(?:sign|wait|come|sit|take|hold|leave|talk|walk|"
+                       r"tell|describe|explain|give)\b)(?P<q>[a-z]+\s+(?:him|her|them|me|us)\b"
+                       r"(?:(?!,\s*(?:and\s+)?(?:then|he|she|they)\b)[^.;!?])*)")
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
                r"(?:the\s+)?(?:questions?|q'?s)"
@@ -582,12 +590,21 @@ def _to_you(wording: str) -> str:
     return wording
 
 
-def _asker(told: str) -> str | None:
+# Who is named beside the question as someone other than an interviewer.
+_SIDELINE = re.compile(r"(?i)\b(?:recruiter|hr|receptionist|reception|agency|admin|office)\b")
+
+
+def _asker(told: str, before: str = "") -> str | None:
     """The name that opens "joanne asked when ...", for telling whose question it was; None for "he", "then"."""
     from reviser.people import only_a_name
 
-    first = told.split()[0]
-    return first[:1].upper() + first[1:].lower() if only_a_name(first) else None
+    bracket = re.match(r"[^(]*\(\s*([A-Z][a-z]+)", told)  # "the recruiter (Nina) asked ...", "HR lady (Sarah Mistry)"
+    first = bracket.group(1) if bracket else told.split()[0]
+    if not only_a_name(first):
+        return None
+    name = first[:1].upper() + first[1:].lower()
+    side = _SIDELINE.search(before[-25:] + " " + told[: told.find("(")]) if bracket else None
+    return f"{name} ({side.group(0).lower()})" if side else name  # "Nina (recruiter)": not interviewing
 
 
 def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
@@ -602,13 +619,19 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             if len(wording.split()) >= 3:
                 at = then.start("q")
                 found.append((at, Question(wording, _line_at(marks, at))))
+    # "Last one was why I want to leave ...", "asking me to sell him the pen": the question, its asker understood
+    for told in itertools.chain(_LAST_ONE.finditer(text), _ASKED_TO.finditer(text)):
+        asked = re.sub(r"\b(?:him|her|them)\b", "me", told.group("q"), count=1)  # "sell him the pen": the asker
+        wording = _as_asked(re.split(r"(?i),?\s+(?:and|but|which)\s+(?:i|I)\s+", asked)[0].strip(" ,"))
+        if len(wording.split()) >= 3 and not _is_small_talk(wording):
+            found.append((told.start("q"), Question(wording, _line_at(marks, told.start("q")))))
     for topic in _TOPIC.finditer(text):  # "then he asked about my driving record and i went blank"
         wording = _as_asked("tell me about " + topic.group("q"))
         if not _is_small_talk(wording):
             at = topic.start("q")
             found.append((at, Question(wording, _line_at(marks, at), _asker(topic.group(0)))))
     for match in re.compile(_INDIRECT).finditer(text):
-        asker = _asker(match.group(0))
+        asker = _asker(match.group(0), text[: match.start()])
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
         pieces = re.split(r",?\s+and\s+(?:then\s+|after that\s+)?(?:something (?:about|like|on)\s+)?"
@@ -628,7 +651,7 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
                 found.append((offset, Question(wording, _line_at(marks, offset), asker)))
             offset += len(piece) + 1
-    return found
+    return sorted(found, key=lambda item: item[0])
 
 
 def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
@@ -720,7 +743,7 @@ def answerable(
     for question in questions:
         if re.compile(_LOGISTICS).search(question.text):
             left.append((question, "about pay, notice or a start date: not a question for the letter to answer again"))
-        elif question.speaker and question.speaker.split()[0].casefold() in others:
+        elif question.speaker and (question.speaker.split()[0].casefold() in others or "(" in question.speaker):
             left.append((question, f"asked by {question.speaker}, who was not interviewing"))
         else:
             kept.append(question)

@@ -219,6 +219,9 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         # a pasted chat: the one speaker who is not the friend asking how it went
         ("[04/11/2025, 18:02] Kai: how'd the Brightwater one go?\n[04/11/2025, 18:03] Rosa Lind: not great\n"
          "[04/11/2025, 18:03] Rosa Lind: I blanked on the budget question", "Rosa Lind"),
+        ("Aisha Okafor — Tarn Freight, Selby hub — Transport Planner — Weds", "Aisha Okafor"),  # a title line
+        ("Tarn Freight — Selby hub — Transport Planner — Weds", None),
+        ('The receptionist said "you must be Marguerite, take a seat".', "Marguerite"),
     ],
 )
 def test_the_candidates_name(notes: str, name: str | None) -> None:
@@ -391,6 +394,7 @@ def test_references_anywhere_one_record_per_person(notes: str, references: list[
         ("can send: a-report.xlsx, b-plan.pdf, c-letter.docx", ["a-report.xlsx", "b-plan.pdf", "c-letter.docx"]),
         ("I can send the audit (audit.pdf) and the rota I made, rota.xlsx", ["audit.pdf", "rota.xlsx"]),
         ("email me at me@example.com", []),
+        ("Attach: showreel-2024.mp4, logo-set.svg", ["showreel-2024.mp4", "logo-set.svg"]),  # a reel, a design file
     ],
 )
 def test_attachments_also_in_comma_lists(notes: str, attachments: list[str]) -> None:

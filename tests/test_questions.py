@@ -219,6 +219,18 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("Tell me about your forklift licence", 1), Question("Would you do weekends?", 2, "Bev")],
     ),
     (
+        "a task put as 'asking me to', a last question with no asker named, a title in brackets after the asker",
+        "She started by asking me to show her the stock room. Last one was why I left Brightways.\n"
+        "Priya (store manager) asked how I'd cut shrink and I waffled\n",
+        [Question("Show me the stock room", 1), Question("Why did you leave Brightways?", 1),
+         Question("How would you cut shrink?", 2, "Priya")],
+    ),
+    (
+        "a name in brackets after a recruiter is the asker, and not interviewing",
+        "the agency guy (Marco) asked if I'd relocate to Hull\n",
+        [Question("Would you relocate to Hull?", 1, "Marco (agency)")],
+    ),
+    (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
         [Question("How do you cut costs?", 1, "Kim"), Question("How would you handle peak?", 1, "Kim")],
