@@ -111,6 +111,9 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             continue
         if not contacts and re.search(r"(?i)\b(?:could|might|may) ask\b|\bnot sure\b|\bprobably not\b", line.text):
             continue  # "(Could ask Prof. Chen but not sure she remembers me)": not offered
+        if not contacts and re.search(r"(?i)\b(?:don'?t|do not|no need to|won'?t need)\b[^.]{0,30}"
+                                      r"\b(?:refs?|references?)\b", line.text):
+            continue  # "Richard said don't bother with written refs, he'll just ring round": none asked for
         # "Tomasz Nowak" or "Tomasz Nowak (old manager)" or "Anna Berg – CFO, Lindqvist" alone, the contact to follow
         if not contacts and re.fullmatch(rf"\W*(?:{HONORIFIC}|(?i:eng)\.?\s+)?{CAP_NAME}(?:\s*\([^)]{{1,60}}\)|"
                                          r"\s*[-–—,]\s*[^@\d()]{1,60})?\W*", line.text):
@@ -163,7 +166,10 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             boundary = position + len(value)
         # "Dev (dev@x.example) and Jo Fairbairn my old uni tutor, no contact for her yet": offered beside a reference
         rest = line.text[boundary:]
-        if contacts and (later := _people_in(rest)) and later[0].name.lower() not in seen:
+        later = _people_in(rest)
+        if not later and line.section == "reference":  # "..., and jim o'neill from the co-op, no number for him yet"
+            later = _lower_lead(re.sub(r"^[\s,;]*(?:(?:and|&|\+|also|plus)\s+)?", "", rest))
+        if contacts and later and later[0].name.lower() not in seen:
             relation = _relation(rest, later[0])
             if relation or re.search(r"(?i)\bno (?:contact|number|email)\b|\bto follow\b|\b(?:need to get|will get|"
                                      r"get|don'?t have|dont have|haven'?t got)\s+(?:his|her|their|a)?\s*(?:number|"

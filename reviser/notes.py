@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from reviser.contacts import find_attachments, find_references
-from reviser.models import Fact, FactKind, Facts
+from reviser.models import Fact, FactKind, Facts, Reference
 from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, OWN_VERDICT, phones
 from reviser.people import (
     CAP_NAME,
@@ -24,6 +24,7 @@ from reviser.people import (
     chat_friends,
     is_people_clause,
     is_person_name,
+    only_a_name,
     read_people,
 )
 from reviser.rubric.engine import content_words
@@ -709,6 +710,23 @@ def _unsaid(clause: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Notes drafted as a message to someone ("Hi Ruth,") who is asked to be a reference ("OK for me to put you down as
+# a reference?"): the one written to is a reference, whose contact the notes do not hold.
+_WRITTEN_TO = re.compile(r"^\W*(?i:hi|hey|hello|dear)\s+(?P<name>[A-Z][a-z]+)\b\W*$")
+_YOU_AS_REFERENCE = re.compile(r"(?i)\b(?:put you down|use you|you be|have you|list you|name you)\b[^.?!]{0,25}\b"
+                               r"(?:as\s+)?(?:a|my|one of my)\s+(?:reference|referee|ref)\b")
+
+
+def _addressee_as_reference(text: str) -> list[Reference]:
+    lines = text.splitlines()
+    first = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip()), None)
+    written_to = _WRITTEN_TO.match(first[1]) if first else None
+    asked = next((n for n, line in enumerate(lines, start=1) if _YOU_AS_REFERENCE.search(line)), None)
+    if not written_to or asked is None or not only_a_name(written_to.group("name")):
+        return []
+    return [Reference(name=written_to.group("name"), line=asked)]
+
+
 def as_first_person(clause: str) -> str:
     """'you talked over Grace twice' → 'I talked over Grace twice', for notes addressed to oneself."""
     for pattern, me in _YOU:
@@ -732,6 +750,8 @@ def read_notes(text: str) -> Facts:
     own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
     skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
     references = find_references(lines, own, skip)
+    known = {r.name.split()[0].lower() for r in references}
+    references += [r for r in _addressee_as_reference(kept_text) if r.name.lower() not in known]
     attachments = find_attachments(lines)
     hard = skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()

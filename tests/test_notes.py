@@ -381,6 +381,13 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         # offered beside a reference with a contact: listed too, its contact left to fill
         ("Dev at Brightside (dev@example.com) and Jo Hale my old uni tutor, no contact for her yet",
          [("Dev", "dev@example.com", None), ("Jo Hale", None, None)]),
+        ("refs: marie at boots 07700 900123, and sean o'hara from the chippy, no number for him yet",
+         [("marie", None, "07700 900123"), ("sean o'hara", None, None)]),  # typed in lowercase
+        ("- Mark said don't bother with written references, he'll ring round", []),  # none asked for
+        # notes drafted to someone, who is asked to be a reference
+        ("Hi Nadia,\n\nit went badly.\n\nCould I put you down as a referee again?\n", [("Nadia", None, None)]),
+        ("Hi Nadia,\n\nCould I put you down as a referee? I've put you as Nadia Shah, 07700 900777.\n",
+         [("Nadia Shah", None, "07700 900777")]),  # named in full with a contact: once
     ],
 )
 def test_references_anywhere_one_record_per_person(notes: str, references: list[tuple[str, str | None, str | None]]
