@@ -345,7 +345,13 @@ def rewrite_answers(run: _Run, facts: Facts, answers: list[Answer]) -> None:
 
 def display_name(name: str) -> str:
     """A name as a letter shows it: 'marco bellini' → 'Marco Bellini' (notes typed on a phone are lowercase)."""
-    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in name.split())
+    # each part of a hyphenated or apostrophed name too: 'kerry-ann' → 'Kerry-Ann', "o'neill" → "O'Neill"
+    words = name.split()
+    return " ".join(w if not w.islower() or (i and w in _PARTICLES) else
+                    re.sub(r"(?:^|(?<=[-'’]))([a-z])", lambda m: m.group(1).upper(), w) for i, w in enumerate(words))
+
+
+_PARTICLES = frozenset("de da das do dos du van von der den la le di del bin al ter".split())  # "Ana de Souza"
 
 
 def greeting(interviewers: list[str]) -> str:
@@ -364,7 +370,7 @@ def letter_references(references: list[Reference]) -> list[Reference]:
     kept = []
     for ref in references:
         if ref.email or ref.phone or spare > 0:
-            kept.append(ref)
+            kept.append(ref.model_copy(update={"name": display_name(ref.name)}))
             spare -= not (ref.email or ref.phone)
     return kept
 

@@ -180,11 +180,18 @@ def spell_out(text: str) -> str:
     return "".join(out)
 
 
+# What "them" follows when it means the employer: a preposition or a verb of telling, asking, meeting.
+_TO_SOMEONE = frozenset("""to with for from about at told tell telling asked ask asking showed show gave give sent send
+    emailed email rang ring called call met meet thank thanked let convince convinced help helped impress impressed
+    reassure reassured contacted contact update updated promised assured remind reminded""".split())
+
+
 def toward_reader(text: str) -> str:
     """'their weekly reporting is built by hand' → 'your weekly ...': 'they', 'their' and 'them' are turned
     toward the reader in the whole clause, unless a plural noun before them is what they point back to
     ('nurses leave in their first year', 'drivers complain controllers don't tell them anything')."""
     words = text.split(" ")
+    mine = bool(re.match(r"(?i)^\W*(?:i|i'?ve|ive|i'?d|id|we)\b", text))  # "i did them ...": something of mine
     seen_people = seen_plural = turned_they = False
     for i, token in enumerate(words):
         match = re.match(r"^([(\"'“]*)([A-Za-z']+)(.*)$", token)
@@ -193,7 +200,9 @@ def toward_reader(text: str) -> str:
         lead, word, tail = match.groups()
         key = word.lower().replace("’", "'")
         partitive = key == "them" and i > 1 and words[i - 1].lower() == "of"
-        if key in PRONOUNS and not partitive:
+        # "I told them", "to them": the reader; "i did them for 22 staff": the rotas, whatever they were
+        thing = key == "them" and mine and words[i - 1].lower().strip(",") not in _TO_SOMEONE
+        if key in PRONOUNS and not partitive and not thing:
             blocked = (
                 seen_plural
                 if key in {"their", "theirs"}
@@ -837,8 +846,8 @@ def fit(question: str, facts: Sequence[Fact]) -> list[float]:
         if story and not told and shared < 0.3:
             scores[i] = NO_FIT
             continue
-        if fact.kind == "motivation" and not asks_why and HOW_TO.match(question) and shared < 0.2:
-            scores[i] = NO_FIT  # "because it's pro rugby" is no way to set up academy screening
+        if fact.kind == "motivation" and not asks_why and (HOW_TO.match(question) or shared < 0.2):
+            scores[i] = NO_FIT  # "because it's pro rugby" is no way to set up screening, nor a shrink figure
             continue
         if fact.kind == "plan" and not PLAN_QUESTION.search(question) and shared < 0.2:
             scores[i] = NO_FIT  # "set up a weekly thing with the school" does not include residents who are bed bound

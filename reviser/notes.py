@@ -126,7 +126,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"doesn'?t|don'?t have|no proper|no real|lost|left|leaving|turnover|churn|(?<!zero )(?<!no )complaints?|"
          r"drop(?:ped|s|-?off)?|"
          r"dipped|down|up|high|low|overdue|due|failing|failed|costing|cost|losing|gaps?|stretched|"
-         r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|chaos|"
+         r"understaffed|agency|vacanc|sickness|waiting|waits|delays?|errors?|unstable|broken|messy|mess|shambles|chaos|"
          r"pressure|targets?|running (?:at|\d|two|three|short|late|behind|over)|stuck|inconsistent|bottleneck|"
          r"takes? (?:a|\d)|hours|days|vacant|"
          r"poached|competitor|flagged|inspection|team|people down|staff|no pipeline|never used|missing|rejected|"
@@ -194,11 +194,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "plan": [
         (r"\b(?:i'?d|i would|id|would|wd|i will|i'll|plan to|going to|gonna|want to)\b", 1),
         # "I'd get to grips with their overpayment cases": a step to take, not "I'd done" or "I'd never"
-        (r"^(?:so\s+|then\s+|and\s+)?(?:i'?d|i would|i'?ll|i will)\s+(?:actually\s+|really\s+|probably\s+)?"
+        (r"^(?:so\s+|then\s+|and\s+)?(?:i'?d|i would|i'?ll|i will)\s+(?:actually\s+|actualy\s+|really\s+|probably\s+)?"
          r"(?!(?:been|done|had|got|never|"
-         r"already|just|say|said|like|love|want|rather|know|enjoy|feel|prefer|miss|hate|actually|really|probably|"
+         r"already|just|say|said|like|love|want|rather|know|enjoy|feel|prefer|miss|hate|actually|actualy|really|probably|"
          r"\w+ed)\b)[a-z]+\b", 2),
-        (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|months?|half term|term|quarter|fortnight|"
+        (rf"\b(?:first|1st)\s+(?:(?:\d+|{_NUM_WORD})\s+)?(?:days?|weeks?|wks?|months?|half term|term|quarter|fortnight|"
          r"90|60|30)\b", 3),
         # "week one", "in month one", "wk 1-2", "by 60", "by day 60": a step dated from the start of the job.
         (r"(?<![-\w])(?:week|wk|month|day)s?\s+(?:one|two|three|four|\d+\s*[-–]\s*\d+)\b|\bby\s+(?:day\s+)?(?:30|60|90|100)\b"
@@ -226,7 +226,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:is my local|mins? from home|minutes from home|where i (?:did|trained|started|grew)|exactly what i|"
          r"what i want|i'?d (?:like|love) to|i (?:actually |really )?(?:like|love|enjoy)|invests in|"
          r"i'?ve (?:bought|used|followed)|one of the few|the kind of|close to home|my kids|my family|"
-         r"i want to (?:run|lead|build|move|grow))\b", 3),
+         r"i want to (?:run|lead|build|move|grow)|(?:a|the) step up|next step)\b", 3),
     ],
 }
 _CUE_RES = {kind: [(re.compile(p, re.IGNORECASE), w) for p, w in cues] for kind, cues in _CUES.items()}
@@ -280,7 +280,10 @@ _VERB_STEP = rf",\s+(?:and\s+)?(?=(?:{_STEP_VERBS})\s)"
 _SPLITS = (
     r"\s+(?:->|→|=>)\s+|"  # "what I said -> what I should have said"
     rf"{_STEP_SPLIT}|(?<=[.!?]){NO_STOP}(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=\S)|"
-    r";\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|"
+    # "... when id actualy got it down from 3.1 to 1.4": the truth told after what was said
+    r",?\s+when\s+(?=(?:i'?d|id|i had|i'?ve|ive|i have)\s+(?:actually|actualy|really|in fact)\b)|"
+    r";\s*|\s+[-–—]\s+(?=(?:i|i'?d|i'?ve|they|their|then|also|and|but|got|did|built|ran|should(?:'?ve| have)|shouldve|"
+    r"shld|wish|"
     r"led|made|cut|by|first)\b)|,\s+(?=(?:and\s+|but\s+|then\s+)?(?:i\b|i'?d|i'?ve|i'?m|im\b|they\b|their\b|"
     r"theyve|got\b|did\b|built\b|ran\b|run\b|led\b|made\b|cut\b|trained\b|mentored\b|won\b|level\b|"
     r"weekly\b|by\s+(?:day|week|month)))|\s+(?:and|but)\s+(?=(?:i\s+(?:also\s+)?(?:cut|led|built|ran|got|"
@@ -464,7 +467,7 @@ _DROPPED_I = re.compile(
 # What the candidate did at work, told in the past: "I rewrote the curriculum", "costed the menu", "I've kept 94%".
 # Not what they did in the room ("I said", "I talked", "I asked") nor a failure ("never", "couldn't").
 _DONE = re.compile(
-    rf"(?i)^(?:i\s+|we\s+|i'?ve\s+|ive\s+|i have\s+)?(?:also\s+|then\s+|personally\s+)?"
+    rf"(?i)^(?:and\s+)?(?:i\s+|we\s+|i'?ve\s+|ive\s+|i have\s+)?(?:also\s+|then\s+|personally\s+)?"
     r"(?!(?:said|asked|answered|talked|told|mentioned|explained|described|guessed|rambled|panicked|blanked|stumbled|"
     r"mumbled|waffled|forgot|froze|jumped|went|called|mixed|confused|muddled|dropped|overran|undersold|used|needed|"
     r"wanted|tried|realised|realized|noticed|prepped|prepared|worried|focused|started|finished|pushed|ended|"
@@ -563,6 +566,9 @@ def _heading_like(clause: str) -> bool:
                                                     clause)  # fmt: skip
 
 
+# A clause whose object points back to the one before it, with a count: "i did them for 22 staff on deputy".
+_POINTS_BACK = re.compile(r"(?i)^(?:and\s+)?(?:i|we|i'?ve|ive)\s+(?:\w+\s+)?(?:it|them)\b"
+                          r"(?=.*\b(?!(?:19|20)\d\d\b)\d+\s+[a-z])")
 _HAS_VERB = re.compile(
     rf"(?i)\b(?:{_PAST}|{_STEP_VERBS}|is|are|was|were|left|lost|has|have|had|need|needs|want|wants)\b"
 )
@@ -596,8 +602,8 @@ def clauses(line: NoteLine) -> list[tuple[int, int]]:
         verbless = not _HAS_VERB.search(text[a:b])
         if short and verbless and a in sentence_starts and following is not None and following not in sentence_starts:
             carry = a
-        elif short and merged and a not in sentence_starts:
-            merged[-1] = (merged[-1][0], b)
+        elif (short or _POINTS_BACK.match(text[a:b].strip(" ,"))) and merged and a not in sentence_starts:
+            merged[-1] = (merged[-1][0], b)  # "i can do rotas, i did them for 22 staff": "them" needs the rotas
         else:
             merged.append((a, b))
     trimmed = []

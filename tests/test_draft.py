@@ -393,3 +393,18 @@ def test_the_letter_carries_every_reachable_reference_and_says_what_to_add_for_o
     result = run_draft(fewer, extract_questions("1. Why this home?\n"), make_backend(ModelSettings(backend="none")))
     assert [r.name for r in result.draft.references] == ["Joe Park", "Sam Hart"]
     assert "[ADD CONTACT for Sam Hart" in render_letter(result.draft)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("kerry-ann boyd", "Kerry-Ann Boyd"),
+        ("jim o'neill", "Jim O'Neill"),
+        ("ana de souza", "Ana de Souza"),  # a particle stays small inside a name
+        ("Ama McLeish", "Ama McLeish"),  # as written when it has capitals
+    ],
+)
+def test_names_typed_in_lowercase_are_shown_with_capitals(typed: str, shown: str) -> None:
+    from reviser.draft import display_name
+
+    assert display_name(typed) == shown

@@ -85,6 +85,8 @@ def test_accomplishments_become_sentences_and_keep_their_pronouns(fragment, sent
         ("organic traffic down 35% since the update", "organic traffic is down 35% since the update"),
         # one person served, pointed back to as "them", is no reader either
         ("if a tenant rings about the boiler they get passed round", "if a tenant rings about the boiler they get passed round"),
+        ("I did them for 30 staff on Rotacloud", "I did them for 30 staff on Rotacloud"),  # mine, not the reader's
+        ("I told them I'd never used it", "I told you I'd never used it"),
     ],
 )  # fmt: skip
 def test_challenges_are_turned_toward_the_reader_only_where_they_mean_the_employer(fragment, clause):

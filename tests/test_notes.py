@@ -549,6 +549,10 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("4 yrs on the hospital run for the trust, 30 patients a week, zero complaints", None, "accomplishment"),
         ("i'd actually know half the customers already", None, None),  # a stative "I'd" is no step to take
         ("i'd really push for a proper handover sheet", None, "plan"),
+        ("id actualy got it down to 2% in a year", None, "accomplishment"),  # "I'd got", a typo between
+        ("and i did the banking", None, "accomplishment"),
+        ("the stockroom is a mess", None, "challenge"),
+        ("and its a step up", None, "motivation"),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:
@@ -653,6 +657,12 @@ def test_headings_give_the_lines_under_them_a_kind(notes: str, section: str | No
          ["I closed forty tickets a day", "kept a 96% first-contact fix"]),
         ("The task was a launch plan and I'd built it around Instagram only",  # "I'd built" is no step to come
          ["The task was a launch plan and I'd built it around Instagram only"]),
+        ('said "about 5%" when id actually got it down to 2% at Aldi',
+         ['said "about 5%', "id actually got it down to 2% at Aldi"]),
+        ("said id shadow every team for the first 2 wks then sort the rota - shouldve said i'd meet the drivers",
+         ["said id shadow every team for the first 2 wks then sort the rota", "shouldve said i'd meet the drivers"]),
+        ("i can do rotas, i did them for 30 staff, and i did the banking",  # "them" stays with the rotas
+         ["i can do rotas, i did them for 30 staff", "and i did the banking"]),
         ("then she asked about my van and i went blank, its 12 years no claims",  # the record after the slip
          ["then she asked about my van and i went blank", "its 12 years no claims"]),
         ("you never mentioned the road job, which is what they're building",  # "you never" is no name saying so
