@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from reviser.models import Attachment, Reference
+from reviser.names import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, only_a_name
 from reviser.patterns import EMAIL, FILE_NAME, NO_STOP, URL, phones
-from reviser.people import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, only_a_name
 
 if TYPE_CHECKING:  # notes.py imports this module; the records only are needed here
     from reviser.notes import NoteLine

@@ -6,8 +6,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from reviser.asked import ASKED_TO, INDIRECT, LAST_ONE, SHORT, TOPIC, WH, as_asked, asker, spelled_out, to_you
 from reviser.errors import InputError
-from reviser.lexicon import inflected_as, verb_lemma
+from reviser.layout import CANDIDATE_NAMES, Q_MARKER, Unit, join_segments, line_at, read_lines, read_units
 
 
 @dataclass(frozen=True)
@@ -18,63 +19,6 @@ class Question:
     line: int  # 1-based line of the source where the question starts
     speaker: str | None = None  # the interviewer who asked it, when the source is a speaker transcript
 
-
-@dataclass
-class _Line:
-    no: int
-    kind: str  # "blank" | "heading" | "question" | "answer" | "numbered" | "bullet" | "speaker" | "text"
-    content: str
-    name: str = ""  # speaker label, for "speaker" lines
-    role: str = ""  # what the label had in brackets: "CTO", "candidate", a timestamp ...
-    plain_kind: str = "text"  # what a "speaker" line is when the file turns out not to be a transcript
-    plain_content: str = ""
-
-
-@dataclass
-class _Unit:
-    kind: str
-    segments: list[tuple[int, str]]  # (line number, text) of the first line and its continuation lines
-    speaker: str = ""  # normalised speaker key, for "speaker" units
-
-
-# Patterns are plain strings, compiled on first use through re's cache: `reviser check` imports this
-# module and should not pay ~10 ms compiling patterns it never uses.
-_B = r"(?:\*\*|__)?"  # optional Markdown bold around labels and markers
-_BLOCKQUOTE = r"^\s*(?:>\s?)+"
-_RULE = r"^\s*([-*_])(?:\s*\1){2,}\s*$"
-_FENCE = r"^\s*(?:```|~~~)"
-_HEADING = r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$"
-# "[00:12:31]", and the dates phone exports put around the time: "[14/03/2024, 17:42]", "[14:08, 12/03]"
-_TIMESTAMP = (r"^\s*[\[(]?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
-              r"(?:,?\s*\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?[\])]?\s*(?:[-–—|]\s*)?")
-_Q_MARKER = rf"(?i)^\s*{_B}(?:q|question)\s*#?\s*\d{{0,3}}\s*{_B}\s*(?:[:.)]|\s[-–—]\s){_B}\s*(?P<rest>.*)$"
-# "A." and "A)" stay list items (lettered lists); answers need a colon, a number or the whole word.
-_A_MARKER = (
-    rf"(?i)^\s*{_B}(?:(?:a|ans|answer)\s*\d{{0,3}}\s*:|(?:a|ans)\s*\d{{1,3}}\s*[.)]|answer\s*\d{{0,3}}\s*[.)])"
-    rf"{_B}\s*(?P<rest>.*)$"
-)
-_NUMBERED = r"^\s*\(?\d{1,3}[.)]\s+(?P<rest>.*)$"
-_BULLET = r"^\s*[-*+•·◦▪‣]\s+(?:\[[ xX]\]\s+)?(?P<rest>.*)$"
-_SPEAKER = (
-    rf"^{_B}(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,3}}?){_B}"
-    rf"(?:\s*[\[(](?P<role>[^\])]{{1,40}})[\])])?{_B}\s*:{_B}(?:\s+(?P<rest>.*))?$"
-)
-# Otter-style exports put the speaker and a timestamp on a line of their own: "Dana Reyes  0:03".
-_SPEAKER_STAMP = (
-    r"^(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?)\s+[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*$"
-)
-_CANDIDATE_NAMES = frozenset({"me", "i", "myself", "candidate", "you", "interviewee", "applicant"})
-_ROLE_WORDS = _CANDIDATE_NAMES | {"interviewer"}
-_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "der", "van", "von", "la", "le", "bin", "al"})
-# Words that make "Word: text" a heading or a field rather than a person talking.
-_NOT_SPEAKERS = frozenset(
-    """note notes summary subject re fwd fw date time to from cc bcc context background update edit ps tldr
-    todo example answer answers question questions agenda location role position company interview interviews
-    interviewers round part step stage day week section feedback outcome result takeaway takeaways lesson
-    lessons my our the what why how when where who which tip warning important reminder goal goals plan
-    plans topic topics title link url email phone job team skills skill scenario prompt task exercise bonus
-    follow-up followup attachments references reference mistakes challenges strengths weaknesses""".split()
-)
 
 _DISCOURSE = (
     r"(?i)^(?:(?:so|and|but|also|ok|okay|alright|all right|right|now|well|great|cool|then|next|please|anyway"
@@ -197,138 +141,6 @@ NO_QUESTIONS_HELP = (
 )
 
 
-def _speaker_label(content: str) -> tuple[str, str, str] | None:
-    """(name, role, rest) when the line starts with a plausible speaker label such as "Dana Reyes (CTO):"."""
-    match = re.compile(_SPEAKER).match(content) or re.compile(_SPEAKER_STAMP).match(content)
-    if match is None:
-        return None
-    name = " ".join(match.group("name").split())
-    words = name.split()
-    if len(name) > 40 or any(w.strip(".'’").casefold() in _NOT_SPEAKERS for w in words):
-        return None
-    if name.casefold() not in _ROLE_WORDS:
-        for i, word in enumerate(words):
-            if word[0].isupper() or (i and (word.isdigit() or word in _NAME_PARTICLES)):
-                continue
-            if not (i == 0 and word.casefold() in _ROLE_WORDS):
-                return None
-    groups = match.groupdict()
-    return name, (groups.get("role") or "").strip(), (groups.get("rest") or "").strip()
-
-
-def _classify(no: int, raw: str) -> _Line:
-    content = re.compile(_BLOCKQUOTE).sub("", raw).rstrip()
-    if not content.strip() or re.compile(_RULE).match(content):
-        return _Line(no, "blank", "")
-    if heading := re.compile(_HEADING).match(content):
-        return _Line(no, "heading", heading.group(1))
-    content = re.compile(_TIMESTAMP).sub("", content, count=1).strip()
-    if not content:
-        return _Line(no, "blank", "")
-    for kind, pattern in (("question", _Q_MARKER), ("answer", _A_MARKER)):
-        if marker := re.compile(pattern).match(content):
-            return _Line(no, kind, marker.group("rest"))
-    if label := _speaker_label(content):
-        return _Line(no, "speaker", label[2], label[0], label[1], "text", content)
-    if numbered := re.compile(_NUMBERED).match(content):
-        return _Line(no, "numbered", numbered.group("rest"))
-    if bullet := re.compile(_BULLET).match(content):
-        rest = bullet.group("rest")
-        if label := _speaker_label(rest):
-            return _Line(no, "speaker", label[2], label[0], label[1], "bullet", rest)
-        return _Line(no, "bullet", rest)
-    return _Line(no, "text", content)
-
-
-def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    in_code = False
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        if re.compile(_FENCE).match(raw):
-            in_code = not in_code
-            lines.append(_Line(no, "blank", ""))
-        elif in_code:
-            lines.append(_Line(no, "blank", ""))
-        else:
-            lines.append(_classify(no, raw))
-    # One "Word:" line is a field or an aside; a transcript has at least two labelled turns.
-    if sum(line.kind == "speaker" for line in lines) < 2:
-        for line in lines:
-            if line.kind == "speaker":
-                line.kind, line.content = line.plain_kind, line.plain_content
-    return lines
-
-
-def _speaker_keys(lines: list[_Line]) -> dict[str, str]:
-    """Map each label to one key per person, merging "Dana" into "Dana Reyes" when that is unambiguous."""
-    full = {" ".join(line.name.casefold().split()) for line in lines if line.kind == "speaker"}
-    keys: dict[str, str] = {}
-    for name in full:
-        longer = [other for other in full if other.startswith(name + " ")]
-        keys[name] = longer[0] if " " not in name and len(longer) == 1 else name
-    return keys
-
-
-def _units(lines: list[_Line]) -> tuple[list[_Unit], dict[str, tuple[str, str]]]:
-    """Group lines into units (a list item, a turn, a Q or A, a heading, a prose paragraph).
-
-    Also returns, per speaker key, the display name and every bracketed role seen with it.
-    """
-    keys = _speaker_keys(lines)
-    speakers: dict[str, tuple[str, str]] = {}
-    units: list[_Unit] = []
-    current: _Unit | None = None
-    for line in lines:
-        if line.kind == "blank":
-            current = None
-        elif line.kind == "heading":
-            current = None
-            units.append(_Unit("heading", [(line.no, line.content)]))
-        elif line.kind == "text" and current is not None:
-            current.segments.append((line.no, line.content))
-        else:
-            key = ""
-            if line.kind == "speaker":
-                key = keys[" ".join(line.name.casefold().split())]
-                display, roles = speakers.get(key, (line.name, ""))
-                speakers[key] = (display, f"{roles} {line.role}".strip())
-            current = _Unit("prose" if line.kind == "text" else line.kind, [], key)
-            if line.content.strip():
-                current.segments.append((line.no, line.content))
-            units.append(current)
-    return units, speakers
-
-
-def _join(segments: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join a unit's lines into one string, with (offset, line number) marks to map offsets back to lines.
-
-    A short line without end punctuation followed by a capitalised line is a heading or a separate item,
-    so it gets a hard break ("\\n") that always ends a sentence; other lines are wrapped text.
-    """
-    joined = ""
-    marks: list[tuple[int, int]] = []
-    for no, segment in segments:
-        segment = " ".join(segment.split())
-        if not segment:
-            continue
-        if joined:
-            prev = joined.rstrip("\"”’')]*_")
-            hard = len(prev) - prev.rfind("\n") < 40 and prev[-1:] not in ".?!:;,…" and segment[0].isupper()
-            joined += "\n" if hard else " "
-        marks.append((len(joined), no))
-        joined += segment
-    return joined, marks
-
-
-def _line_at(marks: list[tuple[int, int]], offset: int) -> int:
-    line = marks[0][1]
-    for start, no in marks:
-        if start > offset:
-            break
-        line = no
-    return line
-
-
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets, trimmed) of text[lo:hi]."""
     spans: list[tuple[int, int]] = []
@@ -381,11 +193,6 @@ def _is_ack(sentence: str) -> bool:
     return bool(re.compile(_ACK_SHORT).match(text)) and (len(text.split()) <= 6 or "thank" in text)
 
 
-# Phone shorthand in a remembered question: "tell me abt a time u dealt w ...", "how wd u prioritise ...".
-_SHORT = [(re.compile(short if short.startswith("(?") else rf"\b{short}\b"), full) for short, full in (
-    ("abt", "about"), ("u", "you"), ("wd", "would"), ("cd", "could"), ("ur", "your"), ("urself", "yourself"),
-    ("r", "are"), ("thru", "through"),
-    ("(?<![\\w/])w/(?=\\s)|\\bw\\b", "with"), ("whats", "what's"), ("hows", "how's"))]  # fmt: skip
 # A condition before the question: "if we gave you our model tomorrow what would you do first".
 _CONDITION = (r"(?:if|when|once|say|suppose|imagine)\b.*?\b"
               r"(?=(?:what|how|which|where|who)\s+(?:would|will|do|should)\s+you\b)")
@@ -394,7 +201,7 @@ _CONDITION = (r"(?:if|when|once|say|suppose|imagine)\b.*?\b"
 def _opens_question(text: str, openers: str) -> bool:
     """Whether text starts like a prompt: "imperative" (Tell me about ...) or "all" (also What is ...)."""
     core = re.compile(_DISCOURSE).sub("", _normalised(text))
-    for short, full in _SHORT:
+    for short, full in SHORT:
         core = short.sub(full, core)
     if re.compile(_IMPERATIVE).match(re.sub(r"^given (?:this|that|the|a|an) [^,]{1,60},\s*", "", core)):
         return True  # "Given this transactions table, give me a running balance per account."
@@ -481,130 +288,13 @@ def _analyse(
         or (not mine_ok and re.compile(_FIRST_PERSON).match(plain))
     ):
         return None  # a lone "Why?" means nothing out of context
-    return Question(question, _line_at(marks, start))
+    return Question(question, line_at(marks, start))
 
 
-_INDIRECT = (
-    r"(?:\b[A-Za-z][\w'’-]+(?:\s*\([^)]{1,30}\))?|\b(?:he|she|they|the \w+))\s+(?:also\s+|then\s+)?"
-    r"(?:asked(?:\s+(?:was|were))?|asking|"
-    r"wanted to know|answer|(?:started|opened|ended|finished) (?:with|w/?)|moved on to|"
-    r"(?:something|smth|sth|summat) (?:abt|about|like|on)|"
-    r"(?:last|first|next|final|second|third|other)\s+(?:one|question|q|thing)\s+(?:\w+\s+)?(?:was|were))"
-    r"(?:,?\s*(?:uh+|um+|er+|erm)\b,?)?\s+(?:me\s+|us\s+)?(?:first\s+|then\s+|straight away\s+)?"
-    r"(?:(?:right\s+)?at the (?:end|start)\s+|on the way out\s+)?(?:to\s+)?(?:about\s+)?"
-    r"(?P<q>(?:how|what|why|whether|if|when|where|which|who|talk|describe|explain|walk|tell|give|a time|the time|"
-    r"the difference)"
-    # up to the next one to ask, or the candidate's reply: "..., and Alistair asked ...", "..., and I said no"
-    r"\b(?:(?!,?\s+(?:and\s+)?(?:then\s+)?(?:(?-i:[A-Z])[\w'’-]+|he|she|they)\s+(?:also\s+)?asked\b|"
-    r",?\s+and\s+(?-i:I|i)\s+(?:said|answered|told|replied|just|actually|couldn'?t|couldnt|didn'?t|didnt|"
-    r"froze|blanked|went|got|had)\b|"
-    r",?\s+and\s+(?:that|it|this)\s+(?:one\s+)?(?:was|went)\b)[^.;!?])*)"
-)
-# A topic asked about, up to the answer or the end of the clause: "asked about my driving record and i went blank".
-_TOPIC = re.compile(r"(?i)\b(?:he|she|they|the \w+|[A-Za-z][\w'’-]+)\s+(?:also\s+|then\s+)?asked\s+(?:me\s+)?about\s+"
-                    r"(?P<q>(?:my|your|the)\s+(?!time\b)[\w'’ -]{2,40}?"
-                    r"(?:\s+and\s+(?:what|how|why|whether)\b[^,;.!?]*?)?)"
-                    r"(?=\s*(?:[,;.!?]|\s[-–—]\s|$)|\s+(?:and|but|n|&|which|so)\b)")
-_LAST_ONE = re.compile(r"(?i)(?:^|(?<=[.!?])\s+)(?:and\s+)?(?:the\s+)?(?:last|final|next|other)\s+(?:one|question|q)\s+"
-                       r"(?:was|were)\s+(?P<q>(?:how|what|why|whether|when|where|which|who)\b[^.;!?]*)")
-# "asking me to sell him the pen"; "asked me to walk him through ..." is read with the other reported questions
-_ASKED_TO = re.compile(r"(?i)\b(?:asked|asking|got)\s+me\s+to\s+(?!(?:sign|wait|come|sit|take|hold|leave|talk|walk|"
-                       r"tell|describe|explain|give)\b)(?P<q>[a-z]+\s+(?:him|her|them|me|us)\b"
-                       r"(?:(?!,\s*(?:and\s+)?(?:then|he|she|they)\b)[^.;!?])*)")
 # A line that announces the questions under it: "what they asked (roughly)", "Questions:", "she asked:".
 _ASKED_LEAD = (r"(?i)^\W*(?:(?:what|things|stuff)\s+(?:they|he|she|[a-z]+)\s+(?:asked|covered)(?:\s+me)?|"
                r"(?:the\s+)?(?:questions?|q'?s)"
                r"(?:\s+(?:they|he|she)?\s*asked)?|(?:they|he|she|[A-Za-z]+)\s+asked(?:\s+me)?)\b[^?.]{0,30}?:?\s*$")
-_YOU = [(r"\b[Ii]'d\b|\b[Ii]d\b", "you'd"), (r"\b[Ii]'m\b|\bim\b", "you're"), (r"\b[Ii]'ve\b|\bive\b", "you've"),
-        (r"\b(?:am|was) [Ii]\b", "are you"), (r"\b[Ii] was\b", "you were"), (r"\b[Ii] am\b", "you are"),
-        (r"\b[Ii]\b", "you"), (r"\bmy\b", "your"),
-        (r"\bmyself\b", "yourself")]  # fmt: skip  ("me" stays: "tell me about yourself" is the interviewer's)
-
-
-def _spelled_out(wording: str) -> str:
-    """'how wd u deal w a ward' → 'how would you deal with a ward': the letter quotes the question."""
-    for short, full in _SHORT:
-        wording = short.sub(full, wording)
-    return wording
-
-
-_WH = r"(?i:how|what|why|where|when|which|who|whether|if)"
-_AUX = {"you'd": "would", "you're": "are", "you've": "have"}
-# "what your success rate was": the thing asked about, then its verb
-_TOLD = re.compile(r"(?i)(what|how|who|where|when)\s+((?:your|the|their|our)\s+[^,;]+?)\s+(was|is|were|are)\W*")
-# the question word with what goes with it, then "you": "how many lets you'd done", "what accounting software
-# you'd used", "how confident you were with Xero"
-_WH_YOU = re.compile(
-    rf"(?P<wh>{_WH}(?:\s+(?:many|much|long|often|far|confident|sure|well)(?:\s+[a-z]+)?|"
-    r"(?:\s+(?!(?:do|did|does|would|could|can|will|should|are|were|is|was|have|had)\b)[a-z]+){1,2})?)"
-    r"\s+you(?P<rest>'d|'re|'ve|\s+\w+)\b"
-)
-
-
-def _direct(wording: str) -> str:
-    """A question told in reported speech, asked again: "how you'd prioritise" → "how would you prioritise",
-    "what you know about" → "what do you know about", "why you left" → "why did you leave", "if you'd be ok
-    working nights" → "would you be ok working nights"."""
-    told = _TOLD.fullmatch(wording)
-    if told:  # "what your success rate was" → "what was your success rate"
-        return f"{told.group(1)} {told.group(3)} {told.group(2)}?"
-    match = _WH_YOU.match(wording)
-    if not match:
-        return wording
-    wh, rest, tail = match.group("wh"), match.group("rest").strip(), wording[match.end() :]
-    yes_no = wh.lower() in ("if", "whether")
-    if rest == "'d" and tail.split() and inflected_as(tail.split()[0], "VBN"):
-        aux, verb = "had", ""  # "how many lets you'd done": I had done
-    elif "you" + rest in _AUX:
-        aux, verb = _AUX["you" + rest], ""
-    elif rest.lower() in ("would", "could", "should", "will", "can", "might", "were", "are") or (
-            rest.lower() in ("had", "have") and re.match(r"\s+(?:been|done|\w+ed)\b", tail)):
-        aux, verb = rest.lower(), ""
-    else:
-        lemma = verb_lemma(rest)
-        past = inflected_as(rest, "VBD")
-        if not past and rest.lower() != lemma:
-            return wording  # "what you thinks": not a verb form to turn round
-        aux, verb = ("did" if past else "do"), " " + lemma
-    if yes_no and aux in ("do", "did") and not verb:
-        return wording
-    lead = aux.capitalize() if yes_no else f"{wh} {aux}"
-    return f"{lead} you{verb}{tail}".rstrip(" .") + ("" if tail.rstrip().endswith("?") else "?")
-
-
-def _as_asked(wording: str) -> str:
-    """A question the candidate remembers, as the interviewer asked it: shorthand spelled out, the candidate's
-    "I" turned to "you", reported speech asked again, "a time I ..." as "Tell me about a time you ..."."""
-    wording = _direct(_to_you(_spelled_out(wording)))
-    if re.match(r"(?i)(?:a|the) time\b", wording):
-        wording = "tell me about " + wording[:1].lower() + wording[1:]
-    return wording[:1].upper() + wording[1:]
-
-
-def _to_you(wording: str) -> str:
-    """A question as the candidate remembers it, back in the interviewer's words: 'how id handle peak' →
-    'how you'd handle peak', 'talk her through my experience' → 'talk me through your experience'."""
-    wording = re.sub(r"(?i)\b(talk|walk|take)\s+(?:her|him|them)\s+(through)\b", r"\1 me \2", wording)
-    for pattern, replacement in _YOU:
-        wording = re.sub(pattern, replacement, wording)
-    return wording
-
-
-# Who is named beside the question as someone other than an interviewer.
-_SIDELINE = re.compile(r"(?i)\b(?:recruiter|hr|receptionist|reception|agency|admin|office)\b")
-
-
-def _asker(told: str, before: str = "") -> str | None:
-    """The name that opens "joanne asked when ...", for telling whose question it was; None for "he", "then"."""
-    from reviser.people import only_a_name
-
-    bracket = re.match(r"[^(]*\(\s*([A-Z][a-z]+)", told)  # "the recruiter (Nina) asked ...", "HR lady (Sarah Mistry)"
-    first = bracket.group(1) if bracket else told.split()[0]
-    if not only_a_name(first):
-        return None
-    name = first[:1].upper() + first[1:].lower()
-    side = _SIDELINE.search(before[-25:] + " " + told[: told.find("(")]) if bracket else None
-    return f"{name} ({side.group(0).lower()})" if side else name  # "Nina (recruiter)": not interviewing
 
 
 def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Question]]:
@@ -614,24 +304,24 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
     # "... he asked X. then how many lets id done last year": the next question, its asking understood
     for then in re.finditer(r"(?i)(?:^|(?<=[.!?])\s+)then\s+(?P<q>(?:how|what|why|where|which|who|whether)\b[^.;!?]*)",
                             text):  # not "then when he asked ...", which tells of the answer
-        if not re.compile(_INDIRECT).search(then.group(0)):
-            wording = _as_asked(re.split(r"(?i),?\s+(?:and|but)\s+i\s+", then.group("q"))[0].strip(" ,"))
+        if not re.compile(INDIRECT).search(then.group(0)):
+            wording = as_asked(re.split(r"(?i),?\s+(?:and|but)\s+i\s+", then.group("q"))[0].strip(" ,"))
             if len(wording.split()) >= 3:
                 at = then.start("q")
-                found.append((at, Question(wording, _line_at(marks, at))))
+                found.append((at, Question(wording, line_at(marks, at))))
     # "Last one was why I want to leave ...", "asking me to sell him the pen": the question, its asker understood
-    for told in itertools.chain(_LAST_ONE.finditer(text), _ASKED_TO.finditer(text)):
+    for told in itertools.chain(LAST_ONE.finditer(text), ASKED_TO.finditer(text)):
         asked = re.sub(r"\b(?:him|her|them)\b", "me", told.group("q"), count=1)  # "sell him the pen": the asker
-        wording = _as_asked(re.split(r"(?i),?\s+(?:and|but|which)\s+(?:i|I)\s+", asked)[0].strip(" ,"))
+        wording = as_asked(re.split(r"(?i),?\s+(?:and|but|which)\s+(?:i|I)\s+", asked)[0].strip(" ,"))
         if len(wording.split()) >= 3 and not _is_small_talk(wording):
-            found.append((told.start("q"), Question(wording, _line_at(marks, told.start("q")))))
-    for topic in _TOPIC.finditer(text):  # "then he asked about my driving record and i went blank"
-        wording = _as_asked("tell me about " + topic.group("q"))
+            found.append((told.start("q"), Question(wording, line_at(marks, told.start("q")))))
+    for topic in TOPIC.finditer(text):  # "then he asked about my driving record and i went blank"
+        wording = as_asked("tell me about " + topic.group("q"))
         if not _is_small_talk(wording):
             at = topic.start("q")
-            found.append((at, Question(wording, _line_at(marks, at), _asker(topic.group(0)))))
-    for match in re.compile(_INDIRECT).finditer(text):
-        asker = _asker(match.group(0), text[: match.start()])
+            found.append((at, Question(wording, line_at(marks, at), asker(topic.group(0)))))
+    for match in re.compile(INDIRECT).finditer(text):
+        by = asker(match.group(0), text[: match.start()])
         body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
                         match.group("q"))[0]  # fmt: skip
         pieces = re.split(r",?\s+and\s+(?:then\s+|after that\s+)?(?:something (?:about|like|on)\s+)?"
@@ -647,9 +337,9 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             # "then the deposit schemes one which is where it all fell apart": the topic asked about
             wording = re.sub(r"(?i)^(the\s+\w+(?:\s+\w+){0,3}?)\s+one\b(?:\s+(?:which|where|that)\b.*)?$", r"\1",
                              wording)
-            wording = _as_asked(wording)  # "she asked about a time I ..." → "Tell me about a time you ..."
+            wording = as_asked(wording)  # "she asked about a time I ..." → "Tell me about a time you ..."
             if (len(wording.split()) >= 3 or wording.lower().startswith("why ")) and not _is_small_talk(wording):
-                found.append((offset, Question(wording, _line_at(marks, offset), asker)))
+                found.append((offset, Question(wording, line_at(marks, offset), by)))
             offset += len(piece) + 1
     return sorted(found, key=lambda item: item[0])
 
@@ -669,7 +359,7 @@ def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     rest = "".join(masked)
     for a, b in _sentences(rest, 0, len(rest)):
         sentence = rest[a:b]
-        if re.compile(_INDIRECT).search(sentence):
+        if re.compile(INDIRECT).search(sentence):
             continue  # "The HR woman asked whether I'd need ..., which means there might be one??": read above
         reported = re.compile(_REPORTED).match(sentence)
         # Prompts count in prose only as reported speech: "Priya said: Describe a time ..."
@@ -682,7 +372,7 @@ def _prose(text: str, marks: list[tuple[int, int]]) -> list[Question]:
     return [question for _, question in sorted(found, key=lambda item: item[0])]
 
 
-def _is_list_of_lines(unit: _Unit) -> bool:
+def _is_list_of_lines(unit: Unit) -> bool:
     """Lines typed one under another, most of them questions with or without "?": a list, not a paragraph."""
     lines = [segment.strip() for _, segment in unit.segments if segment.strip()]
     if len(lines) < 2 or any(len(line.split()) > 40 for line in lines):
@@ -692,7 +382,7 @@ def _is_list_of_lines(unit: _Unit) -> bool:
     mixed = any(line[:1].isupper() for line in lines)
     if mixed and any(line[:1].islower() for line in lines[1:]):
         return False
-    asks = sum(_opens_question(line, "all") or line.endswith("?") or bool(re.compile(_INDIRECT).search(line))
+    asks = sum(_opens_question(line, "all") or line.endswith("?") or bool(re.compile(INDIRECT).search(line))
                for line in lines)  # fmt: skip
     # Most lines are questions, asked or remembered ("then she asked about a time ..."); the rest are tasks
     # given ("SQL exercise - ...") or asides ("tom didnt ask anything").
@@ -702,9 +392,9 @@ def _is_list_of_lines(unit: _Unit) -> bool:
 def _remembered(question: Question) -> Question:
     """A question line typed in the candidate's own voice (a lowercase "i": "what tms have i used") is turned
     back to the interviewer's words."""
-    text = _spelled_out(question.text)
+    text = spelled_out(question.text)
     if re.search(r"(?<![\w'’])i(?![\w'’])|\bi'?d\b|\bi'?ve\b|\bi'?m\b", text):  # "biggest job ive done"
-        text = _to_you(text)
+        text = to_you(text)
     return Question(text[:1].upper() + text[1:], question.line, question.speaker)
 
 
@@ -751,7 +441,7 @@ def answerable(
 
 
 def _find_candidates(
-    units: list[_Unit], speakers: dict[str, tuple[str, str]], candidate: str | None
+    units: list[Unit], speakers: dict[str, tuple[str, str]], candidate: str | None
 ) -> set[str]:
     """Speaker keys whose turns are the candidate's (context, not questions)."""
     if candidate is not None:
@@ -770,8 +460,8 @@ def _find_candidates(
     labelled = {
         key
         for key, (_, roles) in speakers.items()
-        if key in _CANDIDATE_NAMES
-        or any(word in _CANDIDATE_NAMES for word in re.findall(r"\w+", roles.casefold()))
+        if key in CANDIDATE_NAMES
+        or any(word in CANDIDATE_NAMES for word in re.findall(r"\w+", roles.casefold()))
     }
     if labelled or len(speakers) < 2:
         return labelled
@@ -792,10 +482,10 @@ def _find_candidates(
     return {max(words, key=lambda key: words[key])} if words else set()
 
 
-def _turn_question(unit: _Unit) -> Question | None:
+def _turn_question(unit: Unit) -> Question | None:
     if not unit.segments:
         return None
-    text, marks = _join(unit.segments)
+    text, marks = join_segments(unit.segments)
     return _analyse(text, marks, 0, len(text), openers="all", explicit=False, mine_ok=True)
 
 
@@ -803,7 +493,7 @@ def _each_line_a_question(segments: list[tuple[int, str]]) -> list[Question]:
     """Each line a question, a topic too ("testing sequence for a new install"), in the interviewer's words."""
     found = []
     for no, segment in segments:
-        text, marks = _join([(no, segment)])
+        text, marks = join_segments([(no, segment)])
         question = _analyse(text, marks, 0, len(text), openers="all", explicit=True, mine_ok=True)
         found += [_remembered(question)] if question is not None else []
     return found
@@ -826,7 +516,7 @@ def _asked_list(segments: list[tuple[int, str]]) -> list[Question]:
 def _asked_by(question: Question) -> Question:
     """'Rebecca - Why Whitcombe & Hale?', 'R: Talk us through ...': a list line that names who asked, the name
     taken off the question and kept as its speaker."""
-    from reviser.people import only_a_name
+    from reviser.names import only_a_name
 
     said = re.match(r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+[-–—]|\s*\([^)]{1,30}\)\s*:)\s+(?P<rest>\S.*)$",
                     question.text)  # also "Ellie (on the tour): Had I been to ..."
@@ -860,7 +550,7 @@ def _dash_turns(text: str) -> list[Question] | None:
                             mine_ok=True)
         if question is not None:
             name = " ".join(w[:1].upper() + w[1:] for w in turn.group("name").split())
-            found.append(Question(_as_asked(question.text), no, name))  # "what tickets have I got" → "have you"
+            found.append(Question(as_asked(question.text), no, name))  # "what tickets have I got" → "have you"
     return found
 
 
@@ -894,12 +584,12 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     - One-word questions ("Why?") and the writer's musings outside transcripts ("Why did I say that?")
       are dropped. Duplicates (ignoring case and spacing) are kept once, at their first position.
     """
-    from reviser.people import chat_friends
+    from reviser.names import chat_friends
 
     listed_by_asker = _dash_turns(text) if listed else None
     if listed_by_asker is not None:
         return listed_by_asker
-    units, speakers = _units(_lines(text))
+    units, speakers = read_units(read_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
     # A chat pasted after the interview: a friend asks how it went, and the candidate's turns tell the questions.
     friends = {f.casefold() for f in chat_friends(text)}
@@ -917,11 +607,11 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
         if friends and unit.kind == "speaker" and unit.segments:
             if unit.speaker not in candidates:
                 continue  # the friend: "well?? how'd it go Craig"
-            joined, marks = _join(unit.segments)
+            joined, marks = join_segments(unit.segments)
             more = _prose(joined, marks)
-            goes_on = re.match(rf"(?i)^\W*(?:and|then|also)\s+(?={_WH}\b)", joined)
+            goes_on = re.match(rf"(?i)^\W*(?:and|then|also)\s+(?={WH}\b)", joined)
             if not more and told and goes_on:  # "and how id handle a customer refusing a delivery"
-                more = [Question(_as_asked(joined[goes_on.end() :].strip(" .,")), _line_at(marks, 0))]
+                more = [Question(as_asked(joined[goes_on.end() :].strip(" .,")), line_at(marks, 0))]
             found += more
             told = bool(more)
             continue
@@ -931,12 +621,12 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             answering = True
         if answering or not unit.segments:
             continue
-        joined, marks = _join(unit.segments)
+        joined, marks = join_segments(unit.segments)
         if unit.kind == "speaker":
             question = _turn_question(unit)
             if question is not None:
                 found.append(Question(question.text, question.line, speakers[unit.speaker][0]))
-        elif unit.kind == "heading" and (marker := re.compile(_Q_MARKER).match(joined)):
+        elif unit.kind == "heading" and (marker := re.compile(Q_MARKER).match(joined)):
             question = _analyse(
                 joined, marks, marker.start("rest"), len(joined), openers="all", explicit=True, mine_ok=True
             )
@@ -948,7 +638,7 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             found += _each_line_a_question(unit.segments[1:])  # "what they asked (roughly)" over one topic a line
         elif unit.kind == "prose" and _is_list_of_lines(unit):
             for no, segment in unit.segments:
-                text, line_marks = _join([(no, segment)])
+                text, line_marks = join_segments([(no, segment)])
                 reported = [q for _, q in _indirect(text, line_marks)]
                 found += reported or [_remembered(q) for q in _run_on(text, line_marks)]
         elif unit.kind == "prose" and len(unit.segments) == 1 and "?" not in joined:

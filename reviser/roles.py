@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
-from reviser.people import (
+from reviser.names import (
     CAP_NAME,
     CAP_WORD,
     CHAT_STAMP,

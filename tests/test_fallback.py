@@ -337,7 +337,7 @@ def test_the_aside_that_joined_a_clause_to_the_line_before_goes():
 
 def test_nouns_are_not_read_as_verbs():
     assert fallback.as_mine("repairs is what tenants actually feel") == "Repairs is what tenants actually feel."
-    assert not fallback._is_clause("repairs backlog of 7,000 jobs")
+    assert not fallback.is_clause("repairs backlog of 7,000 jobs")
     assert fallback._when("First two months") == "in my first two months"
 
 
@@ -445,7 +445,7 @@ def test_a_situation_a_fact_is_about_is_answered_from_it():
     ],
 )
 def test_a_second_example_says_also_where_english_puts_it(sentence, also):
-    assert fallback._also(sentence) == also
+    assert fallback.with_also(sentence) == also
 
 
 def test_its_opening_a_record_is_it_is():
