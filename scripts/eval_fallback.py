@@ -29,7 +29,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # an installed checkout, or PYTHONPATH naming another one, comes first
+    sys.path.insert(0, str(ROOT))
 
 from reviser import fallback  # noqa: E402
 from reviser.gate import FIELD_ELEMENT, PROSE_FIELDS  # noqa: E402

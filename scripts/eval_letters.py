@@ -19,7 +19,8 @@ from pathlib import Path
 import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # an installed checkout, or PYTHONPATH naming another one, comes first
+    sys.path.insert(0, str(ROOT))
 
 from reviser.draft import DraftOptions, run_draft  # noqa: E402
 from reviser.errors import InputError  # noqa: E402
