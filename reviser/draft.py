@@ -538,9 +538,10 @@ def _report(run: _Run, facts: Facts, result: Gate, seconds: float) -> DraftRepor
     to_add = [fallback.TO_ADD[p] for p in placeholders if p in fallback.TO_ADD]
     if any(p.startswith("[ADD REFERENCE") or p.startswith("[ADD CONTACT") for p in placeholders):
         to_add.append("two references with a name and an e-mail or phone each (a 'References' section)")
+    carried = {(r.name.casefold(), r.line) for r in result.draft.references}  # shown with capitals in the letter
     for ref in facts.references:
-        if ref not in result.draft.references:
-            to_add.append(f"an e-mail or phone for {ref.name}, to add them as a reference too")
+        if (ref.name.casefold(), ref.line) not in carried:
+            to_add.append(f"an e-mail or phone for {display_name(ref.name)}, to add them as a reference too")
     if "[ADD YOUR NAME]" in placeholders:
         to_add.append("your name and e-mail on a line such as 'Me: Your Name, you@example.com'")
     for element in result.check.elements:

@@ -393,6 +393,12 @@ def test_the_letter_carries_every_reachable_reference_and_says_what_to_add_for_o
     result = run_draft(fewer, extract_questions("1. Why this home?\n"), make_backend(ModelSettings(backend="none")))
     assert [r.name for r in result.draft.references] == ["Joe Park", "Sam Hart"]
     assert "[ADD CONTACT for Sam Hart" in render_letter(result.draft)
+    # typed in lowercase, shown with capitals, and carried: nothing to add for them
+    lower = notes.replace("Lu Wei", "lu wei")
+    result = run_draft(lower, extract_questions("1. Why this home?\n"), make_backend(ModelSettings(backend="none")))
+    assert [r.name for r in result.draft.references] == ["Joe Park", "Lu Wei"]
+    assert [line for line in result.report.to_add if "as a reference too" in line] == [
+        "an e-mail or phone for Sam Hart, to add them as a reference too"]
 
 
 @pytest.mark.parametrize(
