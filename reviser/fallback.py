@@ -96,9 +96,14 @@ def _to_the_reader(mistake: str, interviewers: list[str]) -> str:
     return turned
 
 
+# A mistake told from the question: "asked about DVSA test prep and I said ..." was asked by the interviewer.
+_ASKED_ME = re.compile(r"(?i)^(?:then\s+|and\s+|also\s+)?(?:asked|asks)\s+"
+                       r"(?=(?:me\s+)?(?:about|how|what|why|if|whether|to|for)\b)")
+
+
 def apology(facts: Facts) -> str:
-    mistakes = [_to_the_reader(REACTION.sub("", as_mine(f.text)).rstrip(".") + ".", facts.interviewers)
-                for f in _of_kind(facts, "mistake")[:2]]  # fmt: skip
+    mistakes = [_to_the_reader(REACTION.sub("", as_mine(_ASKED_ME.sub("you asked ", f.text))).rstrip(".") + ".",
+                               facts.interviewers) for f in _of_kind(facts, "mistake")[:2]]  # fmt: skip
     text = "I'm sorry that I did not do myself justice in our interview."
     simple = not any(re.search(r"\band\b|,", m) for m in mistakes)
     if len(mistakes) == 2 and simple and len(word_list(" ".join(mistakes))) <= 24 and is_sentence(mistakes[1]):

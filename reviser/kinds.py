@@ -192,7 +192,8 @@ _NOT_A_FACT = re.compile(
     r"strict|serious|old school)$|"
     # when they decide, and the day's arrangements: "They'll let me know on Monday", "Hours are 8.30 to 3.15"
     r"(?:they|she|he)(?:'ll| will|'d| would| said they'?d)? (?:let me know|get back to me|be in touch)|"
-    r"(?:they )?said (?:decision|start|they'?d decide)|hours (?:are|is)\b|the lift\b|"
+    r"(?:(?:they|she|he) )?said (?:decision|start|(?:they|she|he)'?d decide|they'?ll decide)|hours (?:are|is)\b|"
+    r"the lift\b|"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|"
     r"(?:that|it) was "
     r"(?:awful|painful|rough|bad|fine|ok)|i think it went|feel(?:ing)? (?:awful|terrible|sick|gutted|stupid)|"
@@ -205,7 +206,7 @@ _NOT_A_FACT = re.compile(
 # Pay, working pattern and hospitality anywhere in a clause: "money = £38k + van", "hybrid 3 days in office",
 # "£13.20/hr", "made me a brew, nice". The letter has no part for them.
 _SMALL_TALK = re.compile(
-    r"(?i)\b(?:money|pay|wage|wages|package|day rate)\s*(?:=|:|band\b|range\b|£|\d)|\bsalary\b|"
+    r"(?i)\b(?:money|pay|wage|wages|package|day rate)\s*(?:=|:|band\b|range\b|£|\d|(?:is|was|'?s)\s+£?\d)|\bsalary\b|"
     r"£\s?\d[\d.,]*\s*k?\s*(?:/|an?\s+|per\s+|p/?)(?:hr|hour|h|annum|year|yr|day)\b|\bpro rata\b|"
     r"\bhybrid\b|\b(?:\d|one|two|three|four)\s+days?\s+(?:a week\s+)?(?:in|at) (?:the )?office\b|\bwfh\b|"
     r"\b(?:start date|notice period|dress code|uniform provided)\b|"
@@ -276,7 +277,10 @@ def score(clause: str) -> dict[str, float]:
 
 
 ABOUT_PEOPLE = re.compile(
-    r"(?i)^(?:(?:it|the panel|the interview) was (?:with )?(?:the|a|an) [\w-]+,? (?:mr|mrs|ms|dr|(?-i:[A-Z]))|"
+    r"(?i)^(?:(?:it|the panel|the interview) was (?:with |w/ |w )?(?:the|a|an) (?:[\w-]+ ){0,3}?[\w-]+,? "
+    r"(?:mr|mrs|ms|dr|(?-i:[A-Z]))|"
+    # "a guy called Tom from the recruitment agency (Hays) was on the call too"
+    r"(?:a|an|the|some|this)\s+(?:guy|man|woman|lady|bloke|girl|chap|fella)\s+(?:called|named)\b|"
     r"(?:the\s+)?interviewers?\b|(?:the\s+)?recruiter\b|(?:the\s+)?panel\b|.{0,60}\b(?:sat in|popped in|"
     r"took notes|set (?:it|the call|the interview) up|set up the (?:call|interview)|did the intro|intro call|"
     r"chaired|recruiting team|barely spoke|walked me|(?:only|just) asked about|what i(?:'?m| was) on\b|the recruiter|"

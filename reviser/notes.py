@@ -189,6 +189,8 @@ def injection_lines(text: str) -> list[int]:
 
 def _heading_like(clause: str) -> bool:
     """A short phrase that names a topic rather than saying something ("Things I should have said")."""
+    if re.match(r"(?i)^(?:where|how) (?:i|it) (?:messed|went|lost|blew|fluffed|screwed|mucked)\b", clause):
+        return True  # "where i messed up", "how it went wrong": a heading, though it has "I" and a verb
     return bool(re.match(r"(?i)^(?:things|stuff|what|where|why|my|their|the|some|notes?|plan|refs?|references)\b",
                          clause)) and not re.search(r"(?i)\b(?:i|i'?d|they)\s+(?!should|need\b)\w+ed\b",
                                                     clause)  # fmt: skip

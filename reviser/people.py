@@ -44,7 +44,9 @@ _NOT_INTERVIEWER = re.compile(
     r"met me (?:downstairs|at|in|outside|by)|"
     r"(?:recruiter|recruiting|pre-?screen|assistant|\bpa\b|trainee|receptionist|"
     r"hr(?!\s+(?:director|manager|lead|head|business partner))|"
-    r"coordinator)\b|(?:on|at|from) (?:the )?(?:reception|front desk)\b|from (?:hr|the agency|recruitment|"
+    r"coordinator)\b|(?:on|at|from) (?:the )?(?:reception|front desk)\b|"
+    r"only (?:for|there for|on for|stayed for) the (?:intro|start|first (?:bit|part|few minutes))|"
+    r"from (?:hr|the agency|(?:the )?recruitment(?: agency| firm)?|"
     r"talent|people team|workforce|reception|it\b))",
     re.IGNORECASE,
 )
@@ -247,7 +249,9 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
                     found.append(name)
         # typed in lowercase: "the deputy manager who was called sandra okafor"
         # or "area mgr was kerry-ann boyd"
-        for match in re.finditer(rf"(?:\b(?:called|named)|^\W*(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN}\s+(?:was|is))"
+        # or "it was w/ the practice manager, mrs joanne okafor"
+        for match in re.finditer(rf"(?:\b(?:called|named)|^\W*(?:[a-z][\w&-]*\s+){{0,2}}?{TITLE_NOUN}\s+(?:was|is)|"
+                                 rf"\b{TITLE_NOUN},?\s+(?:mrs|mr|ms|miss|dr)\.?)"
                                  r"\s+(?P<first>[a-z]{3,}(?:-[a-z]{2,})?)(?:\s+(?P<last>[a-z]{3,}))?\b", sentence):
             first, last = match.group("first"), match.group("last")
             if only_a_name(first.split("-")[0]):
@@ -331,6 +335,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
         about = [s for s in sentences if re.search(rf"\b{first}\b", s)]
         asked = any(re.search(rf"(?i)\b{first}\b(?:\s+\w+)?\s+(?:asked|wanted to know|grilled|pushed|opened with)\b"
                               rf"(?!{_LOGISTICS_ASKED})", s)
+                    or re.search(rf"(?i)\b{first}\b[^.;]{{0,40}}?\b(?:did|doing|asked) (?:all|most) (?:of )?the "
+                                 r"(?:asking|questions|talking|interviewing)\b", s)
                     # "..., Sneha Iyer, only she asked the Kubernetes questions"
                     or re.search(rf"(?i)\b{first}\b[^.;]{{0,30}}?,\s+(?:only\s+|and\s+|then\s+)?(?:she|he)\s+"
                                  r"(?:asked|did)\b", s) for s in about)  # fmt: skip
@@ -396,8 +402,9 @@ def _just_before(sentence: str, name: str) -> str:
     right after a comma, the piece before it when it names no one ("a lady from occupational health sat in,
     Anjali")."""
     at = re.search(rf"\b{re.escape(name.split()[0])}\b", sentence)
-    if not at:
-        return ""
+    if not at or re.search(r"(?i)\b(?:ask|asked|asking|tell|told|telling|to|with|for|from|by|gave|give|showed|show|"
+                           r"called|call|met|meet|thank|thanked|see|saw)\s+$", sentence[: at.start()]):
+        return ""  # "Craig ... popped in to ask Lee about a part": what comes before is said of Craig
     pieces = re.split(r"(?i)[,;()]|\band\b|\+", sentence[: at.start()])
     if len(pieces) > 1 and not pieces[-1].strip() and not re.search(
             CAP_NAME, re.sub(rf"\b(?:from|at|of)\s+{CAP_NAME}", "", pieces[-2])):  # "the recruiter from Drive Force"

@@ -157,12 +157,15 @@ _TO_SOMEONE = frozenset("""to with for from about at told tell telling asked ask
     reassure reassured contacted contact update updated promised assured remind reminded""".split())
 
 
+_MY_SUBJECTS = frozenset("i i'm i've i'd im ive id we".split())  # "... because I use them every day": mine
+_SUBJECT_WORDS = _MY_SUBJECTS | {"they", "you", "he", "she", "they're", "you're"}
+
+
 def toward_reader(text: str) -> str:
     """'their weekly reporting is built by hand' → 'your weekly ...': 'they', 'their' and 'them' are turned
     toward the reader in the whole clause, unless a plural noun before them is what they point back to
     ('nurses leave in their first year', 'drivers complain controllers don't tell them anything')."""
     words = text.split(" ")
-    mine = bool(re.match(r"(?i)^\W*(?:i|i'?ve|ive|i'?d|id|we)\b", text))  # "i did them ...": something of mine
     seen_people = seen_plural = turned_they = False
     for i, token in enumerate(words):
         match = re.match(r"^([(\"'“]*)([A-Za-z']+)(.*)$", token)
@@ -172,7 +175,8 @@ def toward_reader(text: str) -> str:
         key = word.lower().replace("’", "'")
         partitive = key == "them" and i > 1 and words[i - 1].lower() == "of"
         # "I told them", "to them": the reader; "i did them for 22 staff": the rotas, whatever they were
-        thing = key == "them" and mine and words[i - 1].lower().strip(",") not in _TO_SOMEONE
+        doer = next((w for w in (x.lower().strip(",.;()") for x in reversed(words[:i])) if w in _SUBJECT_WORDS), None)
+        thing = key == "them" and doer in _MY_SUBJECTS and words[i - 1].lower().strip(",") not in _TO_SOMEONE
         if key in PRONOUNS and not partitive and not thing:
             blocked = (
                 seen_plural

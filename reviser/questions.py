@@ -74,7 +74,13 @@ _SMALL_TALK = (
     r"|(?:sorry, )?(?:can|could) you (?:repeat|say) (?:that|it)(?: again)?(?: please)?"
     r"|(?:can|could) you (?:speak|talk) up(?: a bit)?(?: please)?"
     r"|(?:is it )?(?:ok|okay|alright) if i (?:record|take notes)(?: this)?"
-    r"|(?:do you )?mind if i (?:record|take notes)(?: this)?)"
+    r"|(?:do you )?mind if i (?:record|take notes)(?: this)?"
+    # put to the friend the notes are written to: "What do you reckon?", "Is that weird? Be honest."
+    r"|(?:so )?what do (?:you|u|ya) (?:reckon|think)(?: i should do)?|thoughts|is (?:that|this|it) (?:weird|too much|"
+    r"mad|ok|okay|a bad idea|overkill)|am i overthinking(?: this| it)?|should i (?:send|write|email|ring|call|bother)"
+    r"(?: \w+){0,4}"
+    r"|(?:can|could) you (?:go back over|repeat) (?:that|the|this)(?: \w+){0,4}"
+    r"|(?:do|did) you (?:follow|watch|support|play) (?:the )?(?:football|footy|rugby|cricket|match|darts|golf|f1)\b.*)"
 )
 # Questions an interview asks that a letter should not answer again: pay, notice, start dates, the journey.
 _LOGISTICS = (
@@ -322,7 +328,11 @@ def _indirect(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, Questi
             found.append((at, Question(wording, line_at(marks, at), asker(topic.group(0)))))
     for match in re.compile(INDIRECT).finditer(text):
         by = asker(match.group(0), text[: match.start()])
-        body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)",
+        # up to the answer: "..., and I said", ", said aye", "... county lines i said 'football'"
+        body = re.split(r",\s*(?:(?:which|and|but)\s+)?(?:i|I)\s+(?!'d|would)|\s+(?:but|and) (?:i|I)\s+(?!'d)|"
+                        r",\s*said\b|"
+                        r"(?<!\bwhy)(?<!\bhow)(?<!\bwhat)\s+(?:i|I)\s+(?:just\s+)?(?:said|answered|replied|froze|blanked|"
+                        r"waffled|rambled)\b",
                         match.group("q"))[0]  # fmt: skip
         pieces = re.split(r",?\s+and\s+(?:then\s+|after that\s+)?(?:something (?:about|like|on)\s+)?"
                           r"(?=(?:how|what|why|whether|if|when|where|which|who)\b)|"
@@ -588,12 +598,13 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
 
     listed_by_asker = _dash_turns(text) if listed else None
     if listed_by_asker is not None:
-        return listed_by_asker
+        return [_as_written_out(q) for q in listed_by_asker]
     units, speakers = read_units(read_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
     # A chat pasted after the interview: a friend asks how it went, and the candidate's turns tell the questions.
     friends = {f.casefold() for f in chat_friends(text)}
     found: list[Question] = []
+    told_in_bullets: list[Question] = []
     items: list[tuple[int, str]] = []  # list items that read as no question
     answering = False
     told = False  # the candidate's last turn in such a chat told a question
@@ -651,10 +662,16 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
             question = _analyse(
                 joined, marks, 0, len(joined), openers="all", explicit=explicit, mine_ok=explicit
             )
+            if question is None and unit.kind == "bullet":
+                # "- she asked how I'd cut agency spend and I froze": a question told in a bullet, kept unless the
+                # notes list the questions too (where it is one of them, in other words)
+                told_in_bullets += [q for _, q in _indirect(joined, marks)]
             if question is not None:
                 found.append(question)
             elif unit.kind in ("numbered", "bullet"):
                 items.append((unit.segments[0][0], joined))
+    if not found:
+        found = told_in_bullets
     body = [u.kind in ("numbered", "bullet") for u in units if u.segments]
     only_a_list = True in body and all(body[body.index(True) :])  # a title line above the list is fine
     if listed and items and only_a_list and len(found) >= 2 and len(found) >= len(items):
@@ -677,6 +694,12 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     if listed and header:
         found = [q if q.speaker else Question(q.text, q.line, header.group("name")) for q in found]
     unique: dict[str, Question] = {}
-    for question in found:
+    for question in map(_as_written_out, found):
         unique.setdefault(" ".join(question.text.split()).casefold(), question)
     return list(unique.values())
+
+
+def _as_written_out(question: Question) -> Question:
+    """The letter quotes the question: 'tell me abt urself' → 'Tell me about yourself'."""
+    text = spelled_out(question.text)
+    return Question(text[:1].upper() + text[1:], question.line, question.speaker)

@@ -192,3 +192,18 @@ def test_local_tokens_per_second_hook_is_set_only_on_a_terminal(model):
     model.backend.progress = None
     run(NOTES, "-q", QUESTIONS)
     assert model.backend.progress is None  # CliRunner's stderr is not a terminal
+
+
+def test_without_questions_the_questions_the_notes_recall_are_used(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Interview with Ana Cole.\n- she asked how I'd cut agency spend and I froze\n"
+                     "- cut agency spend by 20% at Elm House\nRefs: Joe Park 07700 900111\n")
+    result = run(str(notes), "--backend", "none")
+    assert result.exit_code in (0, 1), result.stderr
+    assert "reviser: 1 interview question read from the notes; give --questions FILE" in result.stderr
+    assert 'You asked: "How would you cut agency spend?"' in result.stdout
+    # notes that recall none: the questions are asked for, with the reason
+    notes.write_text("Interview with Ana Cole.\n- froze on the rota question\n")
+    result = run(str(notes), "--backend", "none")
+    assert result.exit_code == 2
+    assert "give the interview questions with --questions FILE (none were found in the notes)" in result.stderr

@@ -468,3 +468,11 @@ def test_years_qualified_is_a_state_not_a_job():
 )
 def test_plan_steps_told_with_a_condition_or_a_day_in_words(step, sentence):
     assert fallback._plan_step(step)[0] == sentence
+
+
+def test_them_after_my_own_doing_is_no_reader():
+    from reviser.phrasing import toward_reader
+
+    assert toward_reader("I blanked on joins, which is mad because I use them daily") == (
+        "I blanked on joins, which is mad because I use them daily")
+    assert toward_reader("they said I could email them") == "you said I could email them"

@@ -141,6 +141,11 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Then Nadia Brook came down, she's the home manager. Her deputy Lee was meant to sit in but got called away.",
          ["Nadia Brook"], ["Lee"]),  # who came for the candidate, with her title; who was there in name only
         ("shift mgr was rosa-lee kent, area mgr dave was meant to be there but was off sick", ["rosa-lee kent"], []),
+        ("who was there\n* Site Manager: Ola Brennan (she did all the asking)\n* Kit from the yard popped in to ask "
+         "Ola about a delivery\n", ["Ola Brennan"], ["Kit"]),  # what is said of Kit is not said of Ola
+        ("It was a call with Ana Reyes, she's Head of Data, and a guy called Tom from the recruitment agency was on "
+         "the call too but only for the intro bit.", ["Ana Reyes"], ["Tom"]),
+        ("it was w/ the practice manager, mrs ada obi. her nurse sat in", ["ada obi"], []),  # typed in lowercase
         ("met the panel. then sit down with the acute OTs and map referrals", [], []),
         # someone who sat in and put one question at the end is still no one to greet
         ("Interview with Ama Boateng. A student nurse was sitting in - Ola, I think. Ola asked me where I trained.",
@@ -553,6 +558,10 @@ def test_a_friend_in_a_chat_who_offers_to_be_a_reference_is_one() -> None:
         ("and i did the banking", None, "accomplishment"),
         ("the stockroom is a mess", None, "challenge"),
         ("and its a step up", None, "motivation"),
+        ("pay is 31k", None, None),  # pay, however typed
+        ("she said theyd decide by thurs", None, None),
+        ("a guy called Sam from the agency was on the call too", None, None),  # who was there is no fact
+        ("it was w/ the clinic manager, mrs ada obi", None, None),
     ],
 )
 def test_clause_kinds(clause: str, section: str | None, kind: str | None) -> None:

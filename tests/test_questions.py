@@ -231,6 +231,12 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("Would you relocate to Hull?", 1, "Marco (agency)")],
     ),
     (
+        "a question told in a bullet, up to the answer given; one put to the friend the notes are written to",
+        "hey Jo,\n\n- when Del asked how id engage lads at risk i said 'football'\n- he asked if i follow the "
+        "rugby, said aye\n\nWhat do you reckon?\n",
+        [Question("How would you engage lads at risk?", 3, "Del")],  # the rugby is small talk
+    ),
+    (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
         [Question("How do you cut costs?", 1, "Kim"), Question("How would you handle peak?", 1, "Kim")],
@@ -365,8 +371,8 @@ def test_a_listed_file_needs_two_topic_lines_and_no_sentence_is_a_topic() -> Non
          [Question("How do you size a heat pump", 2), Question("Explain how you would balance a system", 3)]),
         # shorthand, a task, a condition before the question, "tell about", a difference asked
         ("1. tell me abt a time u calmed an angry patient\n2. how wd u triage two walk-ins\n", [
-            Question("Tell me abt a time u calmed an angry patient", 1),
-            Question("How wd u triage two walk-ins", 2)]),
+            Question("Tell me about a time you calmed an angry patient", 1),  # spelled out: the letter quotes it
+            Question("How would you triage two walk-ins", 2)]),
         ("ROSA: write a query for each store's best week\n"
          "ROSA: if we gave you our data tomorrow what would you do first\n",
          [Question("Write a query for each store's best week", 1, "ROSA"),
@@ -377,7 +383,7 @@ def test_a_listed_file_needs_two_topic_lines_and_no_sentence_is_a_topic() -> Non
          [Question("Level 3 - what does it cover", 1), Question("Why this firm?", 2)]),
         # a topic among numbered questions is one too; the day's agenda and small talk are not
         ("1. how do u keep up with cpd\n2. experience w hoists\n3. what would you do first\n4. Lunch with the team\n",
-         [Question("How do u keep up with cpd", 1), Question("Experience with hoists", 2),
+         [Question("How do you keep up with cpd", 1), Question("Experience with hoists", 2),
           Question("What would you do first", 3)]),
         # "NAME asked" over one question a line
         ("gail asked\nwhere do u see urself in 5 yrs\nhow wd u deal w a client who hates their cut\n",

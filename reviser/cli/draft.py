@@ -37,8 +37,9 @@ def _read_pasted(what: str) -> str:
     return _read_until_eof()
 
 
-def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str, bool]:
-    """Notes text, questions text, and whether any of it came from stdin or a paste (and may exist nowhere else)."""
+def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str | None, bool]:
+    """Notes text, questions text (None: read them from the notes), and whether any of it came from stdin or a
+    paste (and may exist nowhere else)."""
     from reviser.inputs import TextSource, read_text
 
     stdin_tty = _stdin_is_tty()
@@ -60,8 +61,12 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
     elif not notes.text.strip():
         raise InputError("no notes were pasted")
     if questions_path is None:
+        from reviser.questions import extract_questions
+
+        if extract_questions(notes.text):
+            return notes.text, None, pasted  # notes that recall the questions asked need no second file
         if not stdin_tty:
-            raise InputError("give the interview questions with --questions FILE")
+            raise InputError("give the interview questions with --questions FILE (none were found in the notes)")
         questions = TextSource("-", _read_pasted("interview questions (one per line)"), "utf-8")
         pasted = True
         if not questions.text.strip():
@@ -79,7 +84,7 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
     "--questions",
     "questions_path",
     metavar="FILE|-",
-    help="The interview questions (a list or transcript).",
+    help="The interview questions (a list or transcript). Without it, the questions the notes recall are used.",
 )
 @click.option(
     "-f",
@@ -179,7 +184,13 @@ def draft(
             ensure_writable(path, force)
     rubric = load_rubric(rubric_path)
     notes_text, questions_text, typed = _read_inputs(notes, questions_path)
-    questions = extract_questions(questions_text, listed=True)
+    if questions_text is None:
+        questions = extract_questions(notes_text)
+        if not quiet:
+            click.echo(f"reviser: {len(questions)} interview question{'s' * (len(questions) != 1)} read from the "
+                       "notes; give --questions FILE to use another list", err=True)
+    else:
+        questions = extract_questions(questions_text, listed=True)
     if not questions:
         where = "in the pasted text" if questions_path in (None, "-") else f"in {questions_path}"
         raise InputError(f"no interview questions found {where}; list them one per line, numbered or ending with '?'")
@@ -200,7 +211,7 @@ def draft(
     options = DraftOptions(max_repairs=max_repairs, max_input_tokens=max_input_tokens,
                            concurrency=concurrency, rubric=rubric)  # fmt: skip
     # Text that exists nowhere else is on disk before the first model call: a crash cannot take it.
-    saved = _save_typed_input(notes_text, questions_text, output) if typed else None
+    saved = _save_typed_input(notes_text, questions_text or "", output) if typed else None
     try:
         result = run_draft(notes_text, questions, chosen, options, progress=show)
     except DraftInterrupted as exc:
