@@ -81,12 +81,15 @@ def main() -> None:
             if not carried:
                 print(f"{case['file']}: reference not carried exactly: {ref['name']}")
         kinds = {f["kind"] for f in case["facts"]}
+        missing = 0
         for placeholder, needs in SUPPORTED.items():
             if kinds & needs:
                 # Every answer is a part of its own; each other placeholder stands for one part.
                 supported += len(draft.answers) if placeholder == "[ADD ANSWER" else 1
-                with_placeholder += letter.count(placeholder)
-        print(f"{case['file']}: greeting {'ok' if ok else 'WRONG: ' + draft.greeting}")
+                missing += letter.count(placeholder)
+        with_placeholder += missing
+        print(f"{case['file']}: greeting {'ok' if ok else 'WRONG: ' + draft.greeting}"
+              + (f", {missing} placeholder{'s' * (missing != 1)} for parts the notes support" if missing else ""))
     print(f"\nletters: {letters}; greeting names the right person: {greeted} of {letters}")
     print(f"references carried exactly: {refs_ok} of {refs_total}")
     print(f"parts the notes support that carry a placeholder instead: {with_placeholder} of {supported} "
