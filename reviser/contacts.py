@@ -28,7 +28,7 @@ _LOWER_NAME_AFTER = re.compile(
 )
 _RELATION = re.compile(
     r"(?i)\b(?:my|our|the|former|old|current|ex)\b[^,;()]*?\b(?:manager|mgr|boss|lead|supervisor|director|"
-    r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|"
+    r"head|chef|nurse|matron|partner|teacher|consultant|colleague|mentor|supervisor|owner|principal|foreman|"
     r"deputy|sister|charge nurse|senior|associate|analyst|engineer|dentist|vet|pharmacist|coordinator|"
     r"solicitor|ward manager|line manager|team leader|tl|tutor|lecturer|professor|coach|trainer|chaplain|vicar|"
     r"priest|pastor|minister|imam|rabbi)\b[^,;()]*"
@@ -148,6 +148,11 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             if people:
                 person = people[0]
                 name = person.name
+                # "Dr Femi Adeyemi", "mr desai": the letter names a reference as the notes do, title and all
+                titled = re.search(r"(?:^|\s)((?i:mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|cllr)\.?)\s+$",
+                                   segment[: person.start])
+                if titled:
+                    name = f"{titled.group(1)} {name}"
                 # or just after the contact, up to the next person: "ana@x.example, my lead" but not "..., and my old
                 # boss Tom Reid"
                 after = re.split(r"\s+and\s+|[;.]\s|,\s+(?=(?:and\s+)?(?-i:[A-Z]))",
@@ -223,7 +228,11 @@ def _relation(segment: str, person: _Name | None) -> str | None:
     """'my charge nurse' in 'My charge nurse Renee Dupuis said', or '(senior analyst, worked together)'."""
     if person is not None:
         before = segment[: person.start]
-        after = segment[person.end :]
+        after = segment[person.end :].rstrip(" -–—:|")  # "Gary Holt, workshop manager at Mercer Haulage - 0781..."
+        who = re.match(r"\s*,?\s*(who\s+(?:supervised|managed|mentored|taught|trained|ran|led|was|is)\b[^,;()]{2,60}?)"
+                       r"\s*(?:[,;]|$)", after)
+        if who:
+            return who.group(1).strip()  # "Dr Femi Adeyemi who supervised my CIH course, femi@..."
         bracket = re.match(r"\s*\(([^)]{2,60})\)", after)
         if bracket:
             return bracket.group(1).strip()
@@ -231,12 +240,16 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         if own and _RELATION.search(own.group(1)):
             return own.group(1).strip()  # "Jo Fairbairn my old uni tutor, ..."
         tail = re.match(r"\s*\)?\s*,\s*([^,;]{3,60}?)(?:,|$)", after)
-        titled = tail and re.fullmatch(rf"(?i)(?:[\w-]+\s+){{0,2}}{_ROLE_NOUN}", tail.group(1))
+        titled = tail and re.fullmatch(rf"(?i)(?:[\w-]+\s+){{0,2}}{_ROLE_NOUN}(?:\s+(?:at|for|with)\s+[^,;]+)?",
+                                       tail.group(1))
         if tail and (_RELATION.search(tail.group(1)) or titled):
             return tail.group(1).strip()
-        near = _RELATION.search(re.split(r"(?<=\w)[.!?]\s+", before)[-1][-50:])  # not "... my boss. my old ..."
+        unstopped = re.sub(r"(?i)\b(?:mr|mrs|ms|dr|prof|rev|revd|cllr)\.\s*$", "", before)  # "supervisor Prof. Alison"
+        near = _RELATION.search(re.split(r"(?<=\w)[.!?]\s+", unstopped)[-1][-50:])  # not "... my boss. my old ..."
         if near:  # "the chaplain rev. peter hale": the honorific is no part of the relation
-            return re.sub(rf"(?i)\s+{_TYPED_TITLE}\.?$", "", near.group(0).strip(" ,:-"))
+            relation = re.sub(rf"(?i)\s+{_TYPED_TITLE}\.?$", "", near.group(0).strip(" ,:-"))
+            at = re.match(r"\s*((?:at|from)\s+[^,;()@\d]{2,40}?)\s*(?:[,;]|$)", after)  # "my manager Chris Dunn at X"
+            return f"{relation} {at.group(1)}" if at else relation
         # "ref - head chef at the Anchor, Dev Malhotra": what stands between the label and the name.
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
         lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"

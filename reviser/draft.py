@@ -51,6 +51,7 @@ from reviser.models import (
 from reviser.notes import injection_lines, note_lines, read_notes
 from reviser.patterns import FILE_NAME
 from reviser.people import full_name
+from reviser.phrasing import spell_out
 from reviser.questions import Question, answerable
 from reviser.render import REFERENCES_WANTED, render_prompt
 from reviser.rubric import Rubric, load_rubric
@@ -370,7 +371,8 @@ def letter_references(references: list[Reference]) -> list[Reference]:
     kept = []
     for ref in references:
         if ref.email or ref.phone or spare > 0:
-            kept.append(ref.model_copy(update={"name": display_name(ref.name)}))
+            detail = spell_out(ref.detail) if ref.detail else None  # "dentist i temped" → "dentist I temped"
+            kept.append(ref.model_copy(update={"name": display_name(ref.name), "detail": detail}))
             spare -= not (ref.email or ref.phone)
     return kept
 

@@ -334,7 +334,7 @@ def read_notes(text: str) -> Facts:
     own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
     skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
     references = find_references(lines, own, skip)
-    known = {r.name.split()[0].lower() for r in references}
+    known = {w.lower() for r in references for w in r.name.split()[:2]}  # "Dr Nadia Shah": Nadia
     references += [r for r in _addressee_as_reference(kept_text) if r.name.lower() not in known]
     attachments = find_attachments(lines)
     hard = skip | transcript_turns(kept_text)

