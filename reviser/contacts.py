@@ -68,7 +68,7 @@ def _people_in(segment: str) -> list[_Name]:
             start = segment.index(words[1], start + len(words[0])) if len(words) > 1 else match.end("name")
             words = words[1:]
         name = " ".join(words)
-        if len(name) <= 2 or not is_person_name(name):
+        if (len(name) <= 2 and not (len(name) == 2 and only_a_name(name))) or not is_person_name(name):
             continue
         if zipf_frequency(words[0].lower(), "en") >= 5.5 and not only_a_name(words[0]):
             continue  # "Your number ...", "will be happy to": common words, no name
@@ -123,6 +123,16 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
                 refs.append(waiting)
                 seen.add(waiting.name.lower())
                 continue
+        if not contacts and line.section == "reference":
+            # "refs: Bryn Pugh, my old lead climber (see draft below). Second one Jo who ran my CS38 course, no number
+            # for her.": everyone offered, one a sentence, their contacts still to find
+            for a, b in _sentence_spans(line.text):
+                people = _people_in(line.text[a:b]) or _lower_lead(line.text[a:b])
+                if people and people[0].name.lower() not in seen:
+                    refs.append(Reference(name=people[0].name, detail=_relation(line.text[a:b], people[0]),
+                                          line=line.number))
+                    seen.add(people[0].name.lower())
+            continue
         boundary = 0
         pending: Reference | None = None
         for position, value, kind in contacts or [(len(line.text), "", "none")]:
@@ -224,6 +234,11 @@ def _strip_all(text: str, values: list[str]) -> str:
     return text
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    bounds = [0, *(m.end() for m in re.finditer(rf"(?<=\w[.!?]){NO_STOP}\s+(?=[A-Z])", text)), len(text)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
 def _relation(segment: str, person: _Name | None) -> str | None:
     """'my charge nurse' in 'My charge nurse Renee Dupuis said', or '(senior analyst, worked together)'."""
     if person is not None:
@@ -254,7 +269,7 @@ def _relation(segment: str, person: _Name | None) -> str | None:
         lead = re.sub(r"(?i)^.*?\b(?:refs?|references?|referees?)\b\s*[:\-–—]?\s*", "", before).strip(" ,:-–—/")
         lead = re.sub(r"(?i)\s*\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|judge|rev|cllr)\.?\W*$", "", lead)  # "/ Dr"
         lead = re.sub(r"(?i)^(?:is|are|was|will be|would be)\s+", "", lead)  # "Reference is my old gaffer Steve"
-        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()/]|\d{3}", lead):
+        if 2 <= len(lead.split()) <= 8 and not re.search(r"[.;@()/]|\d{3}|(?i:\b(?:i|you|me|we)\b)", lead):
             return lead
         return None
     near = _RELATION.search(segment)

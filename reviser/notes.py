@@ -9,6 +9,7 @@ never by a model, so a letter can only ever carry the ones the user typed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -296,19 +297,50 @@ def _unsaid(clause: str) -> list[tuple[int, int]]:
 
 # Notes drafted as a message to someone ("Hi Ruth,") who is asked to be a reference ("OK for me to put you down as
 # a reference?"): the one written to is a reference, whose contact the notes do not hold.
-_WRITTEN_TO = re.compile(r"^\W*(?i:hi|hey|hello|dear)\s+(?P<name>[A-Z][a-z]+)\b\W*$")
-_YOU_AS_REFERENCE = re.compile(r"(?i)\b(?:put you down|use you|you be|have you|list you|name you)\b[^.?!]{0,25}\b"
-                               r"(?:as\s+)?(?:a|my|one of my)\s+(?:reference|referee|ref)\b")
+_WRITTEN_TO = re.compile(r"^\W*(?i:hi|hey|hello|dear)\s+(?P<name>[A-Z][a-z]+)\b\s*(?:[,!.:]|$)")
+_YOU_AS_REFERENCE = re.compile(r"(?i)\b(?:(?:put you down|use you|you be|have you|list you|name you)\b[^.?!]{0,25}\b"
+                               r"(?:as\s+)?|be(?:ing)?\s+)(?:a|my|one of my)\s+(?:reference|referee|ref)\b")
+# The one written to's own contact: "Mick might ring you on 01632 960412 - is that still your number?"
+_YOUR_CONTACT = re.compile(r"(?i)\b(?:ring|call|phone|text|email|e-mail|contact|reach)\s+you\s+(?:on|at)\b|"
+                           r"\byour (?:number|email|e-mail|cell|mobile|phone)\b")
 
 
 def _addressee_as_reference(text: str) -> list[Reference]:
+    """A message drafted in the notes, to the whole notes ("Hi Ruth," alone on the first line) or below them
+    ("---- draft to Bryn ----\nHi Bryn, hope you're good. ... Would you be OK being a reference again?"): the
+    one written to is a reference, with the contact the message says is theirs."""
     lines = text.splitlines()
-    first = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip()), None)
-    written_to = _WRITTEN_TO.match(first[1]) if first else None
-    asked = next((n for n, line in enumerate(lines, start=1) if _YOU_AS_REFERENCE.search(line)), None)
-    if not written_to or asked is None or not only_a_name(written_to.group("name")):
-        return []
-    return [Reference(name=written_to.group("name"), line=asked)]
+    found = []
+    for number, line in enumerate(lines, start=1):
+        written_to = _WRITTEN_TO.match(line)
+        if not written_to or not only_a_name(written_to.group("name")):
+            continue
+        alone = not line[written_to.end() :].strip()
+        block = lines[number:] if alone else [line, *itertools.takewhile(str.strip, lines[number:])]
+        asked = next((i for i, x in enumerate(block) if _YOU_AS_REFERENCE.search(x)), None)
+        if asked is None:
+            continue
+        said = "\n".join(block)
+        phone = email = None
+        for yours in _YOUR_CONTACT.finditer(said):  # "your cell is 555-0118"; "... - is that your number"
+            after, before = said[yours.end() : yours.end() + 30], said[max(0, yours.start() - 30) : yours.start()]
+            asked_back = re.search(r"(?i)\b(?:is that|is this|is it|that's|thats)\s+(?:still\s+)?$", before)
+            numbers = phones(after) or (phones(before)[-1:] if asked_back else [])
+            emails = EMAIL.findall(after) or (EMAIL.findall(before)[-1:] if asked_back else [])
+            phone = phone or (numbers[0].strip() if numbers else None)
+            email = email or (emails[0] if emails else None)
+        found.append(Reference(name=written_to.group("name"), line=number + (asked if alone else 0), phone=phone,
+                               email=email))
+    return found
+
+
+_TITLES = frozenset("mr mrs ms miss mx dr prof professor rev revd cllr".split())
+
+
+def _first_name(name: str) -> str:
+    """'Dr Nadia Shah' → 'nadia', 'Mr Kowalski' → 'kowalski'."""
+    words = [w for w in name.lower().split() if w.rstrip(".") not in _TITLES] or name.lower().split()
+    return words[0]
 
 
 def as_first_person(clause: str) -> str:
@@ -333,9 +365,16 @@ def read_notes(text: str) -> Facts:
     # ("note to self, it's Tasha ... References, um, Helen Carter ...") still does
     own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
     skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
-    references = find_references(lines, own, skip)
-    known = {w.lower() for r in references for w in r.name.split()[:2]}  # "Dr Nadia Shah": Nadia
-    references += [r for r in _addressee_as_reference(kept_text) if r.name.lower() not in known]
+    # Nobody who interviewed is a reference ("Mick might ring you on ..." names the one who will call).
+    asking = {n.split()[-1].lower() if n.split()[0].lower().rstrip(".") in _TITLES else n.split()[0].lower()
+              for n in people.interviewers}
+    references = [r for r in find_references(lines, own, skip) if _first_name(r.name) not in asking]
+    for addressee in _addressee_as_reference(kept_text):
+        same = next((r for r in references if _first_name(r.name) == addressee.name.lower()), None)
+        if same is None:
+            references.append(addressee)
+        else:  # "refs: Bryn Pugh, my old lead climber" above "Hi Bryn, ... is that still your number?"
+            same.phone, same.email = same.phone or addressee.phone, same.email or addressee.email
     attachments = find_attachments(lines)
     hard = skip | transcript_turns(kept_text)
     raw_lines = kept_text.splitlines()

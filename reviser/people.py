@@ -62,6 +62,7 @@ _PANEL_HEADING = re.compile(r"(?i)^\W*(?:the\s+)?(?:interviewers?|panel|panellis
                             r"(?:who was )?in the room)\W*[:\-–—]?\W*$")
 _INTERVIEWER_PHRASE = re.compile(
     r"(?:\b(?:interview(?:ed)?|intvw|intv|interveiw)\s+(?:was\s+)?(?:w/|with|by|w(?=\s+(?:Mr|Mrs|Ms|Dr|[A-Z]\w+\s+[A-Z])))|"
+    r"^\W*int\s+(?:by|w/)(?=\s)|"  # "int by dave pritchard (workshop mgr)"
     # "Interview at X, 10am, with Priti Shah"
     r"\binterview\b[^.;!?\n]{0,120}?(?:,\s*|\s)(?:w/|with)(?=\s+(?-i:[A-Z]))|"
     r"\binterview\s+(?:was|is)\b[^.;!?\n,]{0,60}?\s(?:w/|with)(?=\s+[A-Z])|"  # "Interview was in the office with X"
@@ -97,7 +98,7 @@ _SPEAKER = re.compile(
     re.MULTILINE,
 )
 # What HR or a host asks, which makes nobody an interviewer: "Ellie asked whether I'd want the cycle-to-work scheme".
-_LOGISTICS_ASKED = (r"\s+(?:me\s+)?(?:about\s+|whether\s+|if\s+)?(?:i'?d\s+(?:want|like|need)\s+)?"
+_LOGISTICS_ASKED = (r"\s+(?:me\s+)?(?:about\s+|whether\s+|if\s+|when\s+)?(?:i'?d\s+(?:want|like|need)\s+)?"
                     r"(?:(?:my|the|a|our|their)\s+)?(?:salary|notice|start date|availability|when i|pay\b|benefits?|"
                     r"pension|cycle|bike|parking|holiday|commute|travel|car\b|lunch|uniform|dbs|right to work)")
 _WHO_ASKED = re.compile(r"(?i)\bwho (?:interviewed|was it|did (?:you|u) (?:meet|see|get))\b|\bwho was there\b")
@@ -236,7 +237,7 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
         for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _CALLED, _CAME):
             for match in pattern.finditer(sentence):
                 before, after = sentence[: match.start("name")], sentence[match.end("name") :]
-                if (re.search(r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,3}$|\b(?:in|at|from|of|for)\s+$", before)
+                if (re.search(r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+){0,3}$|\b(?:in|at|from|of|for)\s+$|&\s*$", before)
                         or re.match(r"\s*\)", after) or before.count("(") > before.count(")")
                         or (_NOT_INTERVIEWER.search(match.group(0)) and pattern is not _CALLED)
                         or (pattern is _TITLE_BEFORE and "," in match.group("sep")
@@ -301,7 +302,8 @@ def find_interviewers(text: str, exclude: set[str]) -> tuple[list[str], list[str
                 candidates += [n for n, _ in _names_in_list(rest)]
         for phrase in _INTERVIEWER_PHRASE.finditer(line):
             rest = phrase.group("rest")
-            rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b|\s+@", rest)[0]
+            rest = re.split(r"\s+(?:who|that|which|about|for|at|on|today|yesterday|it|and it|but)\b|\s+@|"
+                            r",?\s+(?:she|he)(?:'s|’s|\s+is|\s+was)\s", rest)[0]  # "..., she's Head of Learning & ..."
             candidates += [n for n, _ in _names_in_list(rest)]
         candidates += titled
     # Transcript turns: a label said twice, or once with a title in brackets ("Priyanka Desai (Quality Manager):").
@@ -388,7 +390,9 @@ def _after_name(sentence: str, name: str) -> str:
                              # front desk Denise made me a brew"
                              r"(?=,\s*(?:[A-Z]|and\b|but\b)|,\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){0,5}?(?-i:[A-Z])[a-z]+\b|"
                              r";|\s+(?:&|\+)\s+|\s+(?:and|but)\s+(?:[A-Z]|(?:one|the|a|an|his|her|their|"
-                             r"some|another|he|she|they|there)\b)|"
+                             r"some|another|they|there)\b|"
+                             # "... and he had a lad called Tom sitting in", but "Bernard ... and he just sat there"
+                             r"(?:he|she)\b(?!\s+(?:just|only|barely|mostly|never|didn'?t|did not|sat|took)\b))|"
                              # or a comma before another title: "area mgr was kerry-ann boyd, store mgr phil ..."
                              r",\s+(?:[\w-]+\s+){0,2}?" + TITLE_NOUN + r"\b|$)",
                              sentence):  # fmt: skip

@@ -161,7 +161,7 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
         parts = parts[1:]  # "Mohammed Rafiq — Northway Logistics, Goole DC — Night Shift Manager": the writer first
     role_index = next((i for i, p in enumerate(parts) if re.search(r"(?i)\binterview\b", p)), None)
     if role_index is None:
-        role_index = next((i for i, p in enumerate(parts) if JOB_NOUN.search(p)), None)
+        role_index = next((i for i, p in enumerate(parts) if JOB_NOUN.search(p) and not _PRACTICE.fullmatch(p)), None)
         if role_index is None:
             return None, None  # "Voice memo – transcribed (auto)": no interview and no job in the line
     role = _trim_role(re.sub(r"(?i)\s*\binterview\b.*$", "", parts[role_index]))
@@ -173,6 +173,8 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A practice named for its trade: "Fernhill Vets", "Holly Dental", "Marsh Opticians": the employer, not the job.
+_PRACTICE = re.compile(rf"(?:{CAP_WORD}\s+){{1,3}}(?-i:[A-Z])[a-z]+s")
 _NAME_PART = re.compile(rf"{CAP_WORD}(?:\s+{CAP_WORD}){{1,2}}")
 
 
@@ -245,7 +247,8 @@ _AS_NEW_ROLE = re.compile(
 # Notes typed in lowercase: "interview at petal & stem in fitzroy for the senior florist / store lead job",
 # "brain dump after żubr games interview (qa tester, mid level)".
 _AT_FOR_JOB = re.compile(
-    r"(?i)\binterview(?:ed)?\s+(?:(?:was|is)\s+)?(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?\s+for\s+"
+    r"(?i)\binterview(?:ed)?\s+(?:(?:was|is)\s+)?(?:at|with|@)\s+(?P<company>[^.,;:\n()]{2,40}?)(?:\s+in\s+[\w-]+)?"
+    r"(?:\s*\([^)]{1,60}\))?\s+for\s+"  # "Interview at Brightwater Dental Care (the one on Kingsway) for the ..."
     rf"(?:the\s+|a\s+|an\s+)?(?P<role>[^.,;:\n()]{{2,50}}?(?:\s*\([^)]{{1,40}}\))?)\s+{JOB_WORD}\b"
 )
 # "Went over to Lower Haddon on Saturday for the herd manager job": the place gone to, then the job.

@@ -141,6 +141,11 @@ def test_headed_notes_give_kinds_spans_people_references_and_attachments() -> No
         ("Then Nadia Brook came down, she's the home manager. Her deputy Lee was meant to sit in but got called away.",
          ["Nadia Brook"], ["Lee"]),  # who came for the candidate, with her title; who was there in name only
         ("shift mgr was rosa-lee kent, area mgr dave was meant to be there but was off sick", ["rosa-lee kent"], []),
+        ("int by dave okoro (yard mgr) + claire from hr who only asked bout money", ["dave okoro"], ["claire"]),
+        ("Interviewer was Dr Ada Obi, she's Head of Learning & Engagement. There was also a guy called Bernard who "
+         "runs the volunteers and he just sat there with a coffee.", ["Ada Obi"], ["Bernard"]),
+        ("The main interviewer was Mr Jon Fair, head of audiology, and a lady from workforce, Bev Nash. Bev asked "
+         "when my notice ends.", ["Jon Fair"], ["Bev Nash"]),  # a question about notice makes no interviewer
         ("who was there\n* Site Manager: Ola Brennan (she did all the asking)\n* Kit from the yard popped in to ask "
          "Ola about a delivery\n", ["Ola Brennan"], ["Kit"]),  # what is said of Kit is not said of Ola
         ("It was a call with Ana Reyes, she's Head of Data, and a guy called Tom from the recruitment agency was on "
@@ -310,6 +315,10 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("Role: junior copywriter, Fable Street Studio (about 20 people)", "junior copywriter", "Fable Street Studio"),
         ("Aisha Patel — Tarn Freight, Selby hub — Transport Planner — Weds", "Transport Planner", "Tarn Freight"),
         ("Drove up to Hill Top Farm on Friday for the stockperson job.", "stockperson", "Hill Top Farm"),
+        # a practice named for its trade, then the job
+        ("Marsh Vets - farm animal vet (full time) - Thirsk branch", "farm animal vet", "Marsh Vets"),
+        ("Interview at Kite Dental (the one on Kingsway) for the Dental Nurse post, 2pm", "Dental Nurse",
+         "Kite Dental"),
         # named apart: the employer heading the notes, the job the day was for
         ("Calder Water, Leeds office — notes on the bus\n\n10:00 arrived for the graduate engineer interview",
          "graduate engineer", "Calder Water"),
@@ -393,6 +402,13 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("Hi Nadia,\n\nit went badly.\n\nCould I put you down as a referee again?\n", [("Nadia", None, None)]),
         ("Hi Nadia,\n\nCould I put you down as a referee? I've put you as Nadia Shah, 07700 900777.\n",
          [("Nadia Shah", None, "07700 900777")]),  # named in full with a contact: once
+        # a message drafted below the notes: the one written to, with the number the message says is theirs; the
+        # interviewer who "might ring you" is no reference
+        ("Interview with Mick Doyle.\nrefs: Bryn Pugh, my old lead climber\n---- draft ----\nHi Bryn, would you be OK "
+         "being a reference again? Mick might ring you on 01632 960412 - is that still your number?\n",
+         [("Bryn Pugh", None, "01632 960412")]),
+        ("Hi Sam,\n\nCan I put you down as a reference? I'll list you and Ana Lee (ana@example.com, 555-0173). Your "
+         "cell is still 555-0118 right?\n", [("Ana Lee", "ana@example.com", "555-0173"), ("Sam", None, "555-0118")]),
     ],
 )
 def test_references_anywhere_one_record_per_person(notes: str, references: list[tuple[str, str | None, str | None]]
