@@ -194,10 +194,8 @@ def _sender_to_self(lines: list[str]) -> tuple[str, str | None, None, int] | Non
 def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str, None, None, None] | None:
     """'Katarzyna Wiśniewska – notes after the Hollis interview', 'Notas entrevista – Ximena Ruiz', 'Kirsty - vet
     receptionist job w/ X. blew it': the first line, in two parts around a dash, one a person's name alone and
-    the other about the notes or the job."""
-    for line in lines:
-        if not line.strip() or MAIL_HEADER.match(line):
-            continue
+    the other about the notes or the job; or the line under such a title ("Notes - Ben Carver")."""
+    for line in [x for x in lines if x.strip() and not MAIL_HEADER.match(x)][:2]:  # or under a title line
         first = re.split(r"(?<=\w\w)[.!?](?:\s|$)", line.strip(" #*"))[0]
         parts = [p.strip(" *()") for p in re.split(r"\s+[-–—|]\s+", first)]
         if len(parts) >= 4:  # "Mohammed Rafiq — Northway Logistics, Goole DC — Night Shift Manager — Tues"
@@ -206,9 +204,9 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
                     and name.lower() not in exclude and not JOB_NOUN.search(name + " " + employer)
                     and only_a_name(name.split()[0]) and any(JOB_NOUN.search(p) for p in parts[2:])):
                 return name, None, None, None
-            return None
+            continue
         if len(parts) not in (2, 3):
-            return None
+            continue
         for index, part in enumerate(parts):
             other = " ".join(parts[:index] + parts[index + 1 :])
             if len(parts) == 3 and not re.match(r"(?i)\W*(?:my\s+)?(?:notes?|debrief|recap|thoughts)\b", other):
@@ -221,7 +219,6 @@ def _name_on_first_line(lines: list[str], exclude: frozenset[str]) -> tuple[str,
                     and all(zipf_frequency(w.lower(), "en") < 5 and w.lower() not in _NOT_INTRO for w in words)
                     and _NOTES_WORDS.search(other)):  # not "Thursday"
                 return part, None, None, None  # the line is the title: its facts and references stay
-        return None
     return None
 
 

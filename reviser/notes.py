@@ -40,6 +40,7 @@ SECTION_CUES: list[tuple[str, str]] = [
     (r"attach|sample|portfolio|work i can send|stuff to send|can send|\bsend\b|links?\b|files?\b|\bdocs\b",
      "attachment"),
     (r"wrong|badly|\bbad\b|mistake|mess(?:ed)? up|blew|weak|\bugh\b|oops|fail|regret|cringe|what happened|"
+     r"^\W*(?:what i (?:actually )?(?:said|answered)|my answer|i said)\W*$|"
      r"screwed|went bad|where i lost|damage|fluffed|what i fluffed|bad bits", "mistake"),
     (r"^(?:their|them)\b|struggl|challeng|problem|\bprobs?\b|pain|need|goal|their (?:team|side|mess|issues|world)|"
      r"they want|\bmess\b|issues|about them|their situation|what they|context|the role|\bhard\b|difficult|tough|"
@@ -67,6 +68,11 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)
                          r"^\s*(?P<mark>~~|==+|--+|\*\*\*)\s*(?P<d>[^~=*]+?)\s*(?P=mark)\s*$")  # "~~ the panel ~~"
 # "their probs - food cost ...", "Skills: SQL", "went bad:" — a short label, then (maybe) its value.
 _LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s=\s|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
+
+
+# A row of a Markdown table: "| Tell me about a dashboard | rambled | the leakage dashboard ... |".
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+SAID_COLUMN = "what I said"
 
 
 @dataclass(frozen=True)
@@ -114,10 +120,29 @@ def note_lines(text: str) -> list[NoteLine]:
     lines: list[NoteLine] = []
     section: str | None = None
     after_blank = under_heading = False
+    columns: list[str | None] | None = None  # a table's kind per column, from its header row
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             after_blank = True
+            columns = None
             continue
+        if TABLE_ROW.match(raw):
+            # "| Q | what I said | what I should have said |": each cell a line of its own, its kind from the
+            # column's header; the questions' column holds no fact
+            cells = [(m.start(1), m.group(1)) for m in re.finditer(r"(?<=\|)([^|]*)(?=\|)", raw)]
+            if re.fullmatch(r"[\s|:-]+", raw):
+                continue  # |---|---|
+            if columns is None:
+                columns = [None if re.fullmatch(r"(?i)\s*(?:q|qs|questions?|what they asked|asked)\s*", c)
+                           else (section_of(c) or "") for _, c in cells]
+                continue
+            for (at, cell), kind in zip(cells, columns, strict=False):
+                if kind is not None and cell.strip():
+                    lead = len(cell) - len(cell.lstrip())
+                    said = SAID_COLUMN if kind == "mistake" else None  # what was said in the room, whatever it says
+                    lines.append(NoteLine(number, cell.strip(), kind or None, at + lead, said))
+            continue
+        columns = None
         heading = _heading_text(raw)
         if heading is not None:
             # A heading of no kind right under one that has a kind is a sub-heading ("At Acme (3 yrs):" under
@@ -437,6 +462,8 @@ def read_notes(text: str) -> Facts:
                 start, hint = start + lead[0], lead[1] or section
                 clause = raw[start:end]
             kind = classify(as_first_person(clause) if to_self else clause, hint)
+            if line.label == SAID_COLUMN and (kind or len(re.findall(r"\w+", clause)) >= 2):
+                kind = "mistake"  # '"I like energy" ??' under "what I said" is the answer given, not a reason
             last_kind, last_text = kind, clause
             if kind:
                 facts.append(Fact(id=f"F{len(facts) + 1}", kind=kind, text=clause, line=line.number, start=start,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from reviser.candidate import find_candidate
+from reviser.lexicon import word_class
 from reviser.names import (
     CAP_NAME,
     CAP_WORD,
@@ -246,6 +247,8 @@ def _titled_names(sentences: list[str], head: bool = False) -> list[str]:
                     continue  # "my manager Renee"; "centre in Harrogate, Head ..."; "(Area Manager, Little Kiwis
                     # group)"; "a lady from HR taking notes, Lorraine"; "Tariq Aziz, Plant Manager, Norfield Metals"
                 name = clean_name(match.group("name"))
+                if name and all(word_class(w) == "ordinary" for w in name.split()):
+                    continue  # "Lantern Energy, Data Analyst": an employer and its job, no person
                 if name and (" " in name or only_a_name(name)):  # "Strategy" is a word, "Marcus" a name
                     found.append(name)
         # typed in lowercase: "the deputy manager who was called sandra okafor"

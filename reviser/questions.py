@@ -599,6 +599,7 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     listed_by_asker = _dash_turns(text) if listed else None
     if listed_by_asker is not None:
         return [_as_written_out(q) for q in listed_by_asker]
+    tabled, text = _table_questions(text)
     units, speakers = read_units(read_lines(text))
     candidates = _find_candidates(units, speakers, candidate)
     # A chat pasted after the interview: a friend asks how it went, and the candidate's turns tell the questions.
@@ -693,10 +694,38 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
                       text.split("\n", 1)[0])
     if listed and header:
         found = [q if q.speaker else Question(q.text, q.line, header.group("name")) for q in found]
+    found = sorted(found + tabled, key=lambda q: q.line) if tabled else found
     unique: dict[str, Question] = {}
     for question in map(_as_written_out, found):
         unique.setdefault(" ".join(question.text.split()).casefold(), question)
     return list(unique.values())
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+
+
+def _table_questions(text: str) -> tuple[list[Question], str]:
+    """A Markdown table with a column of questions ("| Q | what I said | what I should have said |"): the
+    column's cells, and the text without the table, whose other cells are no questions."""
+    lines = text.splitlines()
+    found: list[Question] = []
+    column: int | None = None
+    for index, line in enumerate(lines):
+        row = _TABLE_ROW.match(line)
+        if not row:
+            column = None
+            continue
+        cells = [c.strip() for c in row.group("cells").split("|")]
+        if all(re.fullmatch(r":?-*:?", c) for c in cells):
+            lines[index] = ""
+            continue
+        if column is None:
+            column = next((i for i, c in enumerate(cells)
+                           if re.fullmatch(r"(?i)q|qs|questions?|(?:what )?they asked|asked", c)), -1)
+        elif column >= 0 and column < len(cells) and len(cells[column].split()) >= 2:
+            found.append(Question(cells[column], index + 1))
+        lines[index] = ""
+    return found, "\n".join(lines) if found else text
 
 
 def _as_written_out(question: Question) -> Question:

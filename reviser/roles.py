@@ -133,7 +133,7 @@ def _title_line(text: str) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in parts if p.strip()]
     parts = [p for p in parts if not re.fullmatch(r"(?i)(?:(?:final|first|second|third|\d(?:st|nd|rd|th))\s+"
                                                   r"(?:round|stage)\s+)?(?:interview|zoom|teams)?\s*(?:notes|debrief|"
-                                                  r"auto-transcript|transcript|recap)", p)
+                                                  r"auto-transcript|transcript|recap|post-?mortem|write-?up)", p)
              and not _ABOUT_NOTES.search(p)]  # fmt: skip
     for part in parts:  # "Halden Biosciences (QC Laboratory Technician)": the employer, its role in brackets
         inside = re.fullmatch(r"(?P<company>[^()]+?)\s*\((?P<role>[^(),]+)\)", part)

@@ -232,6 +232,7 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("Aisha Okafor — Tarn Freight, Selby hub — Transport Planner — Weds", "Aisha Okafor"),  # a title line
         ("Tarn Freight — Selby hub — Transport Planner — Weds", None),
         ('The receptionist said "you must be Marguerite, take a seat".', "Marguerite"),
+        ("INTERVIEW WRITE-UP - Fenn Foods, Buyer, Mon\nNotes - Lara Quinn\n", "Lara Quinn"),  # under the title
     ],
 )
 def test_the_candidates_name(notes: str, name: str | None) -> None:
@@ -317,6 +318,8 @@ def test_role_and_company(notes: str, role: str | None, company: str | None) -> 
         ("Drove up to Hill Top Farm on Friday for the stockperson job.", "stockperson", "Hill Top Farm"),
         # a practice named for its trade, then the job
         ("Marsh Vets - farm animal vet (full time) - Thirsk branch", "farm animal vet", "Marsh Vets"),
+        ("INTERVIEW POST-MORTEM - Fenn Foods, Category Buyer (Chilled), video call", "Category Buyer (Chilled)",
+         "Fenn Foods"),
         ("Interview at Kite Dental (the one on Kingsway) for the Dental Nurse post, 2pm", "Dental Nurse",
          "Kite Dental"),
         # named apart: the employer heading the notes, the job the day was for
@@ -1036,3 +1039,19 @@ def test_a_new_users_care_notes_read_as_typed() -> None:
     assert kinds["i used nourish at my last place for a yr"] == "skill"
     assert kinds["also i have my dbs already, enhanced"] == "skill"
     assert "the staff were amazing" not in kinds
+
+
+def test_a_table_of_questions_what_was_said_and_what_should_have_been():
+    from reviser.questions import extract_questions
+
+    notes = ("| Q | what I said | what I should have said |\n|---|---|---|\n"
+             "| Tell me about a rota you fixed | waffled about software | cut agency shifts by 30% with a 4-week rota "
+             "|\n"
+             "| Why us? | \"it's near\" | I want to run a bigger site |\n")
+    facts = read_notes(notes).facts
+    assert [(f.kind, f.text) for f in facts] == [
+        ("mistake", "waffled about software"), ("accomplishment", "cut agency shifts by 30% with a 4-week rota"),
+        ("mistake", "it's near"), ("accomplishment", "I want to run a bigger site")]
+    # the questions' column holds the questions, and nothing else in the table is one
+    assert [(q.text, q.line) for q in extract_questions(notes)] == [("Tell me about a rota you fixed", 3),
+                                                                     ("Why us?", 4)]
