@@ -48,7 +48,7 @@ from reviser.models import (
     Reference,
     RewriteOut,
 )
-from reviser.notes import injection_lines, note_lines, read_notes
+from reviser.notes import TABLE_ROW, injection_lines, note_lines, read_notes
 from reviser.patterns import FILE_NAME
 from reviser.people import full_name
 from reviser.phrasing import spell_out
@@ -260,7 +260,8 @@ def answer_all(run: _Run, facts: Facts) -> list[Answer]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(answer_one, run, facts, q, i) for i, q in enumerate(run.questions)]
         answers = [f.result() for f in futures]
-    fallback.rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids})
+    fallback.rebuild_answers([a for a in answers if a.rebuilt], facts, taken={i for a in answers for i in a.fact_ids},
+                             rows=table_rows(run.notes, run.questions))
     keep_grounded_answers(answers, run.sources)
     return answers
 
@@ -282,10 +283,18 @@ def compose_from_notes(run: _Run, facts: Facts, answers: list[Answer] | None = N
     return LetterParts.model_construct(None, **{n: rebuild_grounded(n, facts, used, run.sources) for n in PROSE_FIELDS})
 
 
+def table_rows(notes: str, questions: list[Question]) -> frozenset[int]:
+    """The notes' lines that hold a question in a table ("| Why us? | 'it's near' | I want a bigger site |"):
+    there the row's other cells are its answer."""
+    lines = notes.splitlines()
+    return frozenset(q.line for q in questions if 0 < q.line <= len(lines) and TABLE_ROW.match(lines[q.line - 1])
+                     and " ".join(q.text.split()[:3]).casefold() in lines[q.line - 1].casefold())
+
+
 def answers_from_notes(run: _Run, facts: Facts) -> list[Answer]:
     """Every answer written by the composer: each question's most relevant fact, none used twice."""
     answers = [Answer(question=q.text, question_line=q.line, text="", rebuilt=True) for q in run.questions]
-    fallback.rebuild_answers(answers, facts, taken=set())
+    fallback.rebuild_answers(answers, facts, taken=set(), rows=table_rows(run.notes, run.questions))
     keep_grounded_answers(answers, run.sources)
     return answers
 

@@ -350,6 +350,7 @@ DEED = re.compile(r"(?i)\b(?:[a-z]{3,}ed|ran|led|built|cut|got|made|wrote|won|to
                   r"taught|drove|caught|hit|beat|spent|gave|put|saw|went|rose|fell|from\s+\S+\s+to)\b")
 ASKS_STORY = re.compile(r"\b(?:a time|an example|an occasion|a situation)\b", re.I)
 ATTACHMENT_THRESHOLD = 0.45
+SAME_ROW = 1.0
 NO_FIT = -1e9  # best_assignment leaves a question with no fitting fact unassigned
 
 
@@ -468,13 +469,15 @@ def evidence(fact: Fact, question: str = "") -> str:
     return as_mine(fact.text, turn=fact.kind != "accomplishment", record=fact.kind == "accomplishment")
 
 
-def answer(ranked: list[Fact], taken: set[str], attachment: Attachment | None = None) -> tuple[str, list[Fact]]:
-    """An answer from the most relevant fact not used by another answer, with the attachment that shows
-    it, and the facts it used; a placeholder when the notes hold nothing left to answer with."""
+def answer(ranked: list[Fact], taken: set[str], attachment: Attachment | None = None, *,
+           together: bool = False) -> tuple[str, list[Fact]]:
+    """An answer from the most relevant fact not used by another answer (or the facts given `together`, as a
+    table's row gives them), with the attachment that shows it, and the facts it used; a placeholder when the
+    notes hold nothing left to answer with."""
     own = [f for f in ranked if f.kind in ANSWER_KINDS and f.id not in taken]
     if not own:
         return (attachment_sentence(attachment) if attachment else ADD_ANSWER), []
-    chosen = own[:1]  # one fact each, so that the notes' examples go round every question
+    chosen = own[:2] if together else own[:1]  # one fact each, so that the notes' examples go round every question
     text = " ".join(evidence(f) for f in chosen)
     if attachment:
         text += " " + attachment_sentence(attachment)
@@ -482,7 +485,8 @@ def answer(ranked: list[Fact], taken: set[str], attachment: Attachment | None = 
 
 
 def rebuild_answers(
-    answers: list[Answer], facts: Facts, taken: set[str], attachments: Sequence[Attachment] | None = None
+    answers: list[Answer], facts: Facts, taken: set[str], attachments: Sequence[Attachment] | None = None,
+    rows: frozenset[int] = frozenset(),
 ) -> None:
     """Give each rebuilt answer one fact of the candidate's own, best matches first across all questions,
     so that the most fitting example goes to the question it fits and no two answers repeat one; and point
@@ -495,6 +499,8 @@ def rebuild_answers(
     for index, item in enumerate(answers):
         if usable:
             for order, (fact, score) in enumerate(zip(usable, fit(item.question, usable), strict=True)):
+                if item.question_line in rows and fact.line == item.question_line:
+                    score = max(score, 0.0) + SAME_ROW  # a table's row: what should have been said to its question
                 scored.append((score, index, order, fact))
         if files:
             from reviser.similarity import relevance
@@ -516,7 +522,13 @@ def rebuild_answers(
             shown[index] = files[order]
             used_files.add(order)
     for index, item in enumerate(answers):
-        text, used = answer([chosen[index]] if index in chosen else [], set(), shown.get(index))
+        picked = [chosen[index]] if index in chosen else []
+        if picked and item.question_line in rows and picked[0].line == item.question_line:
+            # the rest of the row's answer: "Halden Water leakage dashboard → ops moved 2 repair crews ..."
+            picked += [f for f in usable if f.line == item.question_line and f is not picked[0]
+                       and f.id not in taken and f.kind == picked[0].kind][:1]
+            taken.update(f.id for f in picked)
+        text, used = answer(picked, set(), shown.get(index), together=len(picked) > 1)
         if text == ADD_ANSWER and SAME_TOPIC.search(item.question):
             text = ADD_OWN_ANSWER  # knowledge or availability: no example of the user's would answer it
         item.text, item.fact_ids, item.note_lines = text, [f.id for f in used], sorted({f.line for f in used})

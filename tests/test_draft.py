@@ -414,3 +414,15 @@ def test_names_typed_in_lowercase_are_shown_with_capitals(typed: str, shown: str
     from reviser.draft import display_name
 
     assert display_name(typed) == shown
+
+
+def test_a_table_row_answers_its_own_question() -> None:
+    from reviser.llm.select import ModelSettings, make_backend
+
+    notes = ("Interview with Ana Cole.\n\n| Q | what I said | what I should have said |\n|---|---|---|\n"
+             "| Tell me about a rota you fixed | waffled | cut agency shifts by 30% with a 4-week rota |\n"
+             "| How would you handle a no-show? | froze | I'd ring round the bank list first |\n\n"
+             "- set up a bank list of 12 carers at Elm House\nRefs: Joe Park 07700 900111\n")
+    result = run_draft(notes, extract_questions(notes), make_backend(ModelSettings(backend="none")))
+    texts = [a.text for a in result.draft.answers]
+    assert "30%" in texts[0] and "ring round the bank list" in texts[1]  # not the bank list of 12, which shares words
