@@ -242,7 +242,14 @@ def rebuild_grounded(name: str, facts: Facts, used: frozenset[str], sources: Sou
     """A part written by the composer, checked like a model's: a sentence that grounding cannot trace to the
     inputs is dropped, and a part left empty is its placeholder. The composer only copies the user's words, so
     this should never fire; it is the guarantee that no invented fact reaches a letter, whoever wrote it."""
-    text, _ = drop_ungrounded_sentences(fallback.rebuild(name, facts, used), sources)
+    text, dropped = drop_ungrounded_sentences(fallback.rebuild(name, facts, used), sources)
+    if dropped and name == "challenges":
+        # composed again without the challenge that could not be traced, so that no "You also mentioned" is left
+        # without the first one
+        kept = [f for f in facts.facts if f.kind != "challenge"
+                or not ungrounded(fallback.rebuild(name, facts.model_copy(update={"facts": [f]}), used), sources)]
+        text, _ = drop_ungrounded_sentences(fallback.rebuild(name, facts.model_copy(update={"facts": kept}), used),
+                                            sources)
     if text:
         return text
     return _EMPTY[name] if name in _EMPTY else fallback.rebuild(name, Facts(), used)

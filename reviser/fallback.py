@@ -202,6 +202,8 @@ DATED = re.compile(r"\b(?:days?|weeks?|wks?|months?|term|fortnight|quarter|q[1-4
 def _when(time: str) -> str:
     """'first half term' → 'in my first half term'; 'days 1-30' → 'in days 1-30'; 'by day 60' stays."""
     time = re.sub(r"\s+", " ", time.strip().rstrip(",:-–— "))
+    words = {"1st": "first", "2nd": "second", "3rd": "third", "wk": "week", "wks": "weeks", "mo": "month"}
+    time = re.sub(r"\b(?:1st|2nd|3rd|wks?|mo)\b", lambda m: words[m.group(0).lower()], time, flags=re.IGNORECASE)
     lower = time.lower()
     if re.match(r"^(?:in|during|within|over|for|by|from|after|before)\b", lower):
         return time
@@ -215,6 +217,8 @@ def _plan_step(text: str) -> tuple[str, bool]:
     the regional ops leads' → ('In days 1-30 I would meet the regional ops leads.', True)."""
     text = toward_reader(strip_label(spell_out(clean(text))))
     text = re.sub(r"(?i)^(?:my |the )?plan (?:was|is|would be)\s+", "", text)  # "plan was first 6 weeks get ..."
+    # "said I'd get to know their kit ...": what was said in the room is still the step
+    text = re.sub(r"(?i)^(?:I\s+)?(?:said|told (?:him|her|them|you))\s+(?:that\s+)?(?=I'?d\b|I would\b)", "", text)
     # "if I get it, first sixty days I'd want to ride out ...": the condition goes, the wish becomes the step
     text = re.sub(r"(?i)^(?:if|once|when)\s+I\s+(?:get|got|start|join|am offered)\w*(?:\s+(?:it|the job|the role|"
                   r"in|there))?\s*,?\s*", "", text)

@@ -366,7 +366,12 @@ def _same_context(claim: Claim, sources: Sources, context: str) -> Span | None:
 
 def _lead(text: str, at: int) -> tuple[str, ...] | None:
     words = re.findall(r"[A-Za-z']+", text[max(0, at - 40) : at].lower())[-3:]
+    # the letter says to the reader what the notes said of them: "you want under 4" is "they want under 4"
+    words = ["you" if w in _THEY else w for w in words]
     return tuple(words) if len(words) == 3 else None
+
+
+_THEY = frozenset("they them their you your they're you're theyre youre".split())
 
 
 def _count(claim: Claim, sources: Sources, context: str) -> Span | None:

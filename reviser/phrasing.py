@@ -54,7 +54,7 @@ AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have",
                "could", "will", "would", "should", "must", "may", "might", "keeps", "keep", "'s", "'re"}  # fmt: skip
 TIME_HEAD = re.compile(
     r"^(?P<time>(?:(?:in|during|within|over|for|by|from|after)\s+)?(?:the\s+|my\s+)?"
-    r"(?:(?:first|second|third|next|final|initial)\s+)?"
+    r"(?:(?:first|second|third|next|final|initial|1st|2nd|3rd)\s+)?"
     r"(?:\d+(?:st|nd|rd|th)?\s*(?:[-–—]\s*\d+\s*)?|one|two|three|four|five|six|seven|eight|ten|twelve|thirty|sixty|"
     r"ninety|half|few)?\s*"
     r"(?:days?|wks?|weeks?|months?|mo|term|half\s+term|fortnight|quarter|q\d)"
@@ -299,6 +299,8 @@ def _finite_at(lowered: list[str], i: int) -> bool:
     # ('repairs backlog of 7,000 jobs')
     if i + 1 < len(lowered) and lowered[i + 1] in {"of", "for"} and "NOUN" in lemmas:
         return False
+    if before in {"also", "still", "really", "only", "just", "now", "all", "both"} and i > 1:
+        before = lowered[i - 2]  # "you also need someone ...", "they still use paper"
     subject = before in {"you", "we", "they", "i", "he", "she"} or _plural(before)
     return (i > 0 and subject) or set(lemmas) == {"VERB"}
 
@@ -377,7 +379,8 @@ def in_first_person(text: str, *, record: bool = False) -> str:
         text = "I spent " + text
     elif re.match(r"^(?:\d+\+?|~\d+)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
         after = re.sub(r"^\S+\s+(?:years?|yrs?)\s*", "", text, flags=re.IGNORECASE).split(" ", 1)[0].lower()
-        joint = " of experience" if after in {"at", "in", "with", "on", "of", "as"} or after.endswith("ing") else " as"
+        bare = after.rstrip(",.;")  # "8 years climbing, 4 as lead climber"
+        joint = " of experience" if bare in {"at", "in", "with", "on", "of", "as"} or bare.endswith("ing") else " as"
         span = re.match(r"^(\S+\s+(?:years?|yrs?))\s*,?\s*", text, re.IGNORECASE)
         if span and after.rstrip(",.;") in {"qualified", "registered", "certified", "chartered", "accredited"}:
             # "6 yrs qualified, RCVS registered" → "I have been qualified for 6 yrs, RCVS registered"

@@ -731,4 +731,9 @@ def _table_questions(text: str) -> tuple[list[Question], str]:
 def _as_written_out(question: Question) -> Question:
     """The letter quotes the question: 'tell me abt urself' → 'Tell me about yourself'."""
     text = spelled_out(question.text)
+    # the writer's own comment in brackets ("What tickets have you got (shopping list answer, ugh)?") and a dash
+    # left before the question mark ("... on a job -?") go
+    text = re.sub(r"\s*\((?=[^)]*\b(?:ugh|lol|argh|cringe|oops|my answer|answer|i said|i froze|i blanked|awful)\b)"
+                  r"[^)]*\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*[-–—]+\s*(?=\?$)", "", text)
     return Question(text[:1].upper() + text[1:], question.line, question.speaker)

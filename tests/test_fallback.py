@@ -60,6 +60,7 @@ def test_mistakes_become_first_person_sentences(fragment, sentence):
         ("mentored two junior analysts through their first dbt project",
          "I mentored two junior analysts through their first dbt project."),  # their = the analysts
         ("6 yrs at the Anchor (gastro pub, 120 covers)", "I have 6 yrs of experience at the Anchor (gastro pub, 120 covers)."),
+        ("8 years climbing, 4 as lead climber", "I have 8 years of experience climbing, 4 as lead climber."),
         ("2022 - 112% of quota (£1.4m), 2023 - 104% (£1.6m)", "My results include 2022 - 112% of quota (£1.4m), 2023 - 104% (£1.6m)."),
         ("the time I pushed for a CT on the post-op patient", "One example is the time I pushed for a CT on the post-op patient."),
         ("at my last place cut returns from 1 in 12 to 1 in 30", "At my last place I cut returns from 1 in 12 to 1 in 30."),
@@ -103,6 +104,8 @@ def test_challenges_are_turned_toward_the_reader_only_where_they_mean_the_employ
         ("Plan ideas: write prep lists + specs for every dish", "I would write prep lists and specs for every dish."),
         ("first month learn their systems (they use RxWorks, i used Vet1) n shadow gemma",
          "In my first month I would learn your systems (you use RxWorks, I used Vet1) and shadow gemma."),
+        ("1st 2 wks learn the till n shadow kayleigh", "In my first 2 weeks I would learn the till and shadow kayleigh."),
+        ("said I'd get to know their kit and check the rigging", "I would get to know your kit and check the rigging."),
     ],
 )  # fmt: skip
 def test_plan_steps_become_sentences_without_labels(step, sentence):
@@ -476,3 +479,9 @@ def test_them_after_my_own_doing_is_no_reader():
     assert toward_reader("I blanked on joins, which is mad because I use them daily") == (
         "I blanked on joins, which is mad because I use them daily")
     assert toward_reader("they said I could email them") == "you said I could email them"
+
+
+def test_a_challenge_after_also_is_a_clause():
+    facts = _facts(("challenge", "they've won the council contract for 2,000 trees"), ("challenge", "only two climbers"),
+                   ("challenge", "They also need someone who can lead a crew"))
+    assert fallback.challenges(facts).endswith(" I also understood that you also need someone who can lead a crew.")

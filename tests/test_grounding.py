@@ -166,3 +166,9 @@ def test_a_small_number_is_grounded_by_the_words_it_stands_with(sentence, flagge
 )
 def test_a_percentage_or_a_sum_of_money_must_be_one_in_the_inputs(notes, sentence, flagged):
     assert [c.value for c in ungrounded(sentence, Sources(notes))] == flagged
+
+
+def test_a_small_number_said_of_the_reader_is_the_one_the_notes_said_of_them():
+    notes = "practical: took 6 min to get the dummy down, they want under 4.\n- 4 years at Valley Tree Care\n"
+    assert ungrounded("One of the challenges you mentioned is that you want under 4.", Sources(notes)) == []
+    assert ungrounded("One of the challenges you mentioned is that you need 4 more climbers.", Sources(notes))

@@ -237,6 +237,12 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("How would you engage lads at risk?", 3, "Del")],  # the rugby is small talk
     ),
     (
+        "the writer's comment in brackets and a dash before the question mark go",
+        "1. What tickets have you got (shopping list answer, ugh)?\n2. What would you do if a groundie had no "
+        "helmet -?\n",
+        [Question("What tickets have you got?", 1), Question("What would you do if a groundie had no helmet?", 2)],
+    ),
+    (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
         [Question("How do you cut costs?", 1, "Kim"), Question("How would you handle peak?", 1, "Kim")],
