@@ -122,6 +122,10 @@ def find_candidate(
         over = re.search(rf"(?:^|[.!]\s+)(?P<name>{CAP_WORD}(?:\s+{CAP_WORD})?),?\s+(?:out|signing off)\b[.!]?", line)
         if over and only_a_name(over.group("name").split()[0]):  # "Tony Briggs, signing off."
             return over.group("name"), None, None, number
+        # a message drafted at the end of the notes, signed at the end of its line: "... scans? Cheers, Lewis"
+        signed = re.search(rf"[.!?]\s+(?i:{_VALEDICTION})[,!]?\s+(?P<name>{CAP_WORD})[.!]?\s*$", line)
+        if signed and only_a_name(signed.group("name")):
+            return signed.group("name"), None, None, number
     return None, None, None, None
 
 

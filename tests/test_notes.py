@@ -233,6 +233,7 @@ def test_who_is_greeted_and_who_is_not(notes: str, interviewers: list[str], othe
         ("Tarn Freight — Selby hub — Transport Planner — Weds", None),
         ('The receptionist said "you must be Marguerite, take a seat".', "Marguerite"),
         ("INTERVIEW WRITE-UP - Fenn Foods, Buyer, Mon\nNotes - Lara Quinn\n", "Lara Quinn"),  # under the title
+        ("- froze on the rescue\n\nHi Bryn, would you be a reference again? Cheers, Lewis\n", "Lewis"),
     ],
 )
 def test_the_candidates_name(notes: str, name: str | None) -> None:
