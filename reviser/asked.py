@@ -129,8 +129,9 @@ def asker(told: str, before: str = "") -> str | None:
 
     bracket = re.match(r"[^(]*\(\s*([A-Z][a-z]+)", told)  # "the recruiter (Nina) asked ...", "HR lady (Sarah Mistry)"
     first = bracket.group(1) if bracket else told.split()[0]
-    if not only_a_name(first):
-        return None
+    if not only_a_name(first) or re.fullmatch(r"(?i)(?:could|would|should|did|does|do|was|were|is|are|have|has|had|"
+                                              r"must|need|ca|wo|ai)n'?t", first):
+        return None  # "couldnt answer how ...": a word typed without its apostrophe, no name
     name = first[:1].upper() + first[1:].lower()
     side = SIDELINE.search(before[-25:] + " " + told[: told.find("(")]) if bracket else None
     return f"{name} ({side.group(0).lower()})" if side else name  # "Nina (recruiter)": not interviewing

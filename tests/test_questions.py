@@ -243,6 +243,11 @@ CASES: list[tuple[str, str, list[Question]]] = [
         [Question("What tickets have you got?", 1), Question("What would you do if a groundie had no helmet?", 2)],
     ),
     (
+        "a word typed without its apostrophe is nobody asking",
+        "couldnt answer how id value a flat w no comparables\n",
+        [Question("How would you value a flat with no comparables?", 1)],
+    ),
+    (
         "a lowercase name asking, and 'id' for I'd",
         "kim asked how i cut costs then how id handle peak\n",
         [Question("How do you cut costs?", 1, "Kim"), Question("How would you handle peak?", 1, "Kim")],
