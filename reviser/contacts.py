@@ -145,6 +145,7 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
             # word introduces the reference
             label = list(re.finditer(r"(?i)\b(?:refs?|referees?|references?)\b", line.text[boundary:position]))
             after_label = line.text[boundary + label[-1].start() : position] if label else ""
+            sentence = line.text[boundary:position]  # before a label moves the start
             if label and any(p.name[:1].isupper() for p in _people_in(after_label)):
                 boundary += label[-1].start()  # not in "Karen Holt said I can use her as a reference, her cell is"
             segment = line.text[boundary:position]
@@ -174,6 +175,12 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
                     seen.add(name.lower())
                 else:
                     pending = next(r for r in refs if r.name.lower() == name.lower())
+                for other in _people_in(sentence):  # "Helen (my boss) has said I can use her as a reference, and ..."
+                    told = re.split(r",\s+and\s+|;|\.\s", sentence[other.start :])[0]
+                    if other.name.lower() not in seen and other.name != person.name and _OFFERED.search(told):
+                        refs.insert(len(refs) - 1, Reference(name=other.name, detail=_relation(sentence, other),
+                                                             line=line.number))
+                        seen.add(other.name.lower())
             if pending is not None and kind == "email" and not pending.email:
                 pending.email = value
             elif pending is not None and kind == "phone" and not pending.phone:
@@ -232,6 +239,11 @@ def _strip_all(text: str, values: list[str]) -> str:
     for value in values:
         text = text.replace(value, " ", 1)
     return text
+
+
+# Someone offered as a reference in their own clause, with no contact of theirs: "said I can use her as a reference".
+_OFFERED = re.compile(r"(?i)\b(?:use (?:her|him|them) as (?:a |my )?(?:ref|reference|referee)|"
+                      r"(?:be|being) (?:a|my) (?:ref|reference|referee)|happy to be (?:a |my )?(?:ref|reference))\b")
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -402,6 +402,8 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("refs: marie at boots 07700 900123, and sean o'hara from the chippy, no number for him yet",
          [("marie", None, "07700 900123"), ("sean o'hara", None, None)]),  # typed in lowercase
         ("- Mark said don't bother with written references, he'll ring round", []),  # none asked for
+        ("Oh and Nia (my boss) said I can use her as a reference, and I'll ask Prof. Gwen Hale, her number's "
+         "07700 900789.", [("Nia", None, None), ("Prof. Gwen Hale", None, "07700 900789")]),  # offered, no contact
         # notes drafted to someone, who is asked to be a reference
         ("Hi Nadia,\n\nit went badly.\n\nCould I put you down as a referee again?\n", [("Nadia", None, None)]),
         ("Hi Nadia,\n\nCould I put you down as a referee? I've put you as Nadia Shah, 07700 900777.\n",
