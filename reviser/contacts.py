@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from reviser.models import Attachment, Reference
-from reviser.names import CAP_NAME, HONORIFIC, TITLE_WORDS, is_person_name, only_a_name
+from reviser.names import CAP_NAME, HONORIFIC, TITLE_WORDS, TITLES, is_person_name, only_a_name
 from reviser.patterns import EMAIL, FILE_NAME, NO_STOP, URL, phones
 
 if TYPE_CHECKING:  # notes.py imports this module; the records only are needed here
@@ -160,8 +160,7 @@ def find_references(lines: list[NoteLine], own: set[str], skip_lines: set[int]) 
                 person = people[0]
                 name = person.name
                 # "Dr Femi Adeyemi", "mr desai": the letter names a reference as the notes do, title and all
-                titled = re.search(r"(?:^|\s)((?i:mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|cllr)\.?)\s+$",
-                                   segment[: person.start])
+                titled = re.search(rf"(?:^|\s)((?i:{'|'.join(TITLES)})\.?)\s+$", segment[: person.start])
                 if titled:
                     name = f"{titled.group(1)} {name}"
                 # or just after the contact, up to the next person: "ana@x.example, my lead" but not "..., and my old

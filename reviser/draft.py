@@ -48,8 +48,8 @@ from reviser.models import (
     Reference,
     RewriteOut,
 )
-from reviser.notes import TABLE_ROW, injection_lines, note_lines, read_notes
-from reviser.patterns import FILE_NAME
+from reviser.notes import injection_lines, note_lines, read_notes
+from reviser.patterns import FILE_NAME, TABLE_ROW
 from reviser.people import full_name
 from reviser.phrasing import spell_out
 from reviser.questions import Question, answerable

@@ -16,6 +16,8 @@ PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|bin|al|el|du|dos|ter)"
 CAP_NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+)?{CAP_WORD}){{0,2}}"
 HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Judge|Cllr|Rev|Revd|Pastor|Captain|Capt|Ate|Kuya)"
              r"\.?\s+)")
+# The titles written before a name, in lower case and without their full stop ("Prof.", "mr", "Revd").
+TITLES = frozenset("mr mrs ms miss mx dr prof professor rev revd cllr".split())
 # Words that look like names at the start of a phrase but are titles, teams or ordinary words.
 TITLE_WORDS = frozenset(
     """head chief senior junior lead leader manager mgr director dir vp president officer partner associate

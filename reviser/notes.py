@@ -22,11 +22,12 @@ from reviser.names import (
     CHAT_TURN,
     HONORIFIC,
     MAIL_HEADER,
+    TITLES,
     chat_friends,
     is_person_name,
     only_a_name,
 )
-from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, OWN_VERDICT, phones
+from reviser.patterns import EMAIL, FILE_NAME, INJECTION, NO_STOP, OWN_VERDICT, TABLE_ROW, phones
 from reviser.people import is_people_clause, read_people
 from reviser.rubric.engine import content_words
 
@@ -70,8 +71,6 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<h>.+?)\s*#*\s*$|^\s*\*\*(?P<b>[^*]+)
 _LABEL = re.compile(r"^(?P<label>[\w'’ /&+-]{1,40}?)\s*(?::(?=\s|$)|\s=\s|\s[-–—]\s|\s*[-–—]$)\s*(?P<rest>.*)$")
 
 
-# A row of a Markdown table: "| Tell me about a dashboard | rambled | the leakage dashboard ... |".
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 SAID_COLUMN = "what I said"
 
 
@@ -359,12 +358,9 @@ def _addressee_as_reference(text: str) -> list[Reference]:
     return found
 
 
-_TITLES = frozenset("mr mrs ms miss mx dr prof professor rev revd cllr".split())
-
-
 def _first_name(name: str) -> str:
     """'Dr Nadia Shah' → 'nadia', 'Mr Kowalski' → 'kowalski'."""
-    words = [w for w in name.lower().split() if w.rstrip(".") not in _TITLES] or name.lower().split()
+    words = [w for w in name.lower().split() if w.rstrip(".") not in TITLES] or name.lower().split()
     return words[0]
 
 
@@ -391,7 +387,7 @@ def read_notes(text: str) -> Facts:
     own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
     skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
     # Nobody who interviewed is a reference ("Mick might ring you on ..." names the one who will call).
-    asking = {n.split()[-1].lower() if n.split()[0].lower().rstrip(".") in _TITLES else n.split()[0].lower()
+    asking = {n.split()[-1].lower() if n.split()[0].lower().rstrip(".") in TITLES else n.split()[0].lower()
               for n in people.interviewers}
     references = [r for r in find_references(lines, own, skip) if _first_name(r.name) not in asking]
     for addressee in _addressee_as_reference(kept_text):

@@ -31,6 +31,8 @@ OWN_VERDICT = r"(?:which|that) (?:is|was) (?:rubbish|wrong|not true|untrue|a lie
 # A full stop after these is no sentence end ("Dr. Amara Lee", "incl. a 3-week one"): lookbehinds to put before
 # a sentence-end pattern.
 _ABBREVIATIONS = "dr mr mrs ms mx st prof incl approx vs etc esp eg ie co ltd inc corp"
+# A row of a Markdown table: "| Tell me about a dashboard | rambled | the leakage dashboard ... |".
+TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 NO_STOP = "".join(rf"(?<!\b(?i:{a})\.)" for a in _ABBREVIATIONS.split())  # "Dr.", "Prof." too
 
 

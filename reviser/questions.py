@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reviser.asked import ASKED_TO, INDIRECT, LAST_ONE, SHORT, TOPIC, WH, as_asked, asker, spelled_out, to_you
 from reviser.errors import InputError
 from reviser.layout import CANDIDATE_NAMES, Q_MARKER, Unit, join_segments, line_at, read_lines, read_units
+from reviser.patterns import TABLE_ROW
 
 
 @dataclass(frozen=True)
@@ -701,9 +702,6 @@ def extract_questions(text: str, *, candidate: str | None = None, listed: bool =
     return list(unique.values())
 
 
-_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
-
-
 def _table_questions(text: str) -> tuple[list[Question], str]:
     """A Markdown table with a column of questions ("| Q | what I said | what I should have said |"): the
     column's cells, and the text without the table, whose other cells are no questions."""
@@ -711,7 +709,7 @@ def _table_questions(text: str) -> tuple[list[Question], str]:
     found: list[Question] = []
     column: int | None = None
     for index, line in enumerate(lines):
-        row = _TABLE_ROW.match(line)
+        row = TABLE_ROW.match(line)
         if not row:
             column = None
             continue
