@@ -387,8 +387,7 @@ def read_notes(text: str) -> Facts:
     own_line = kept_text.splitlines()[people.candidate_line - 1] if people.candidate_line else ""
     skip = {people.candidate_line} if people.candidate_line and len(own_line.split()) <= 15 else set()
     # Nobody who interviewed is a reference ("Mick might ring you on ..." names the one who will call).
-    asking = {n.split()[-1].lower() if n.split()[0].lower().rstrip(".") in TITLES else n.split()[0].lower()
-              for n in people.interviewers}
+    asking = {_first_name(n) for n in people.interviewers}
     references = [r for r in find_references(lines, own, skip) if _first_name(r.name) not in asking]
     for addressee in _addressee_as_reference(kept_text):
         same = next((r for r in references if _first_name(r.name) == addressee.name.lower()), None)

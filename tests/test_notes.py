@@ -413,6 +413,8 @@ def test_notes_mailed_to_oneself_name_their_writer(notes: str, found: tuple[str 
         ("Interview with Mick Doyle.\nrefs: Bryn Pugh, my old lead climber\n---- draft ----\nHi Bryn, would you be OK "
          "being a reference again? Mick might ring you on 01632 960412 - is that still your number?\n",
          [("Bryn Pugh", None, "01632 960412")]),
+        ("Interview with Dr Ada Obi (clinical lead).\nrefs: Dr Ada Obi 07700 900123, and Tom Reid tom@example.com\n",
+         [("Tom Reid", "tom@example.com", None)]),  # an interviewer with a title and a full name is no reference
         ("Hi Sam,\n\nCan I put you down as a reference? I'll list you and Ana Lee (ana@example.com, 555-0173). Your "
          "cell is still 555-0118 right?\n", [("Ana Lee", "ana@example.com", "555-0173"), ("Sam", None, "555-0118")]),
     ],
