@@ -13,6 +13,7 @@ from reviser.errors import InputError
 
 if TYPE_CHECKING:
     from reviser.draft import DraftResult, PlannedCall
+    from reviser.questions import Question
 
 EPILOG = """\b
 Exit codes:
@@ -37,9 +38,9 @@ def _read_pasted(what: str) -> str:
     return _read_until_eof()
 
 
-def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str | None, bool]:
-    """Notes text, questions text (None: read them from the notes), and whether any of it came from stdin or a
-    paste (and may exist nowhere else)."""
+def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[str, str | list[Question], bool]:
+    """Notes text, questions text (or the questions the notes recall, when none are given), and whether any of it
+    came from stdin or a paste (and may exist nowhere else)."""
     from reviser.inputs import TextSource, read_text
 
     stdin_tty = _stdin_is_tty()
@@ -63,8 +64,9 @@ def _read_inputs(notes_path: str | None, questions_path: str | None) -> tuple[st
     if questions_path is None:
         from reviser.questions import extract_questions
 
-        if extract_questions(notes.text):
-            return notes.text, None, pasted  # notes that recall the questions asked need no second file
+        recalled = extract_questions(notes.text)
+        if recalled:
+            return notes.text, recalled, pasted  # notes that recall the questions asked need no second file
         if not stdin_tty:
             raise InputError("give the interview questions with --questions FILE (none were found in the notes)")
         questions = TextSource("-", _read_pasted("interview questions (one per line)"), "utf-8")
@@ -183,14 +185,14 @@ def draft(
         if path:
             ensure_writable(path, force)
     rubric = load_rubric(rubric_path)
-    notes_text, questions_text, typed = _read_inputs(notes, questions_path)
-    if questions_text is None:
-        questions = extract_questions(notes_text)
+    notes_text, asked, typed = _read_inputs(notes, questions_path)
+    if isinstance(asked, list):
+        questions, questions_text = asked, ""
         if not quiet:
             click.echo(f"reviser: {len(questions)} interview question{'s' * (len(questions) != 1)} read from the "
                        "notes; give --questions FILE to use another list", err=True)
     else:
-        questions = extract_questions(questions_text, listed=True)
+        questions, questions_text = extract_questions(asked, listed=True), asked
     if not questions:
         where = "in the pasted text" if questions_path in (None, "-") else f"in {questions_path}"
         raise InputError(f"no interview questions found {where}; list them one per line, numbered or ending with '?'")
@@ -211,7 +213,7 @@ def draft(
     options = DraftOptions(max_repairs=max_repairs, max_input_tokens=max_input_tokens,
                            concurrency=concurrency, rubric=rubric)  # fmt: skip
     # Text that exists nowhere else is on disk before the first model call: a crash cannot take it.
-    saved = _save_typed_input(notes_text, questions_text or "", output) if typed else None
+    saved = _save_typed_input(notes_text, questions_text, output) if typed else None
     try:
         result = run_draft(notes_text, questions, chosen, options, progress=show)
     except DraftInterrupted as exc:
